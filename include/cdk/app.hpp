@@ -1,0 +1,68 @@
+// The root of a cdkpp program. An App owns its stacks and writes the cloud assembly.
+//
+// The official `cdk` CLI runs a program with CDK_OUTDIR (where to write) and
+// CDK_CONTEXT_JSON (context from cdk.json and cdk.context.json) set; App honours both.
+// Run directly, it writes ./cdk.out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cdk/construct.hpp"
+
+namespace cdk {
+
+struct AppProps {
+  /// Context values, below those of CDK_CONTEXT_JSON (the CLI's wins, as in CDK).
+  Map context;
+  /// Where synth writes the cloud assembly. Default: $CDK_OUTDIR, else "cdk.out".
+  std::optional<std::string> outdir;
+  /// Write tree.json (the construct tree, for tools such as the CDK console view).
+  bool tree_metadata = true;
+};
+
+/// What synth wrote: one entry per stack, in deploy order.
+struct StackArtifact {
+  std::string artifact_id;
+  std::string stack_name;
+  std::string template_file;  // relative to the assembly directory
+  std::string environment;    // aws://account/region
+};
+
+struct CloudAssembly {
+  std::string directory;
+  std::vector<StackArtifact> stacks;
+};
+
+class App : public Construct {
+ public:
+  using Props = AppProps;
+
+  explicit App(AppProps props = {});
+  /// Also accepts `--outdir DIR` and `--context key=value` on the command line.
+  App(int argc, char** argv, AppProps props = {});
+  ~App() override;
+
+  const std::string& outdir() const { return outdir_; }
+  std::vector<Stack*> stacks();
+
+  /// Locks the tree, validates and resolves every stack, and writes the assembly
+  /// atomically. Throws SynthError listing every problem; nothing is written then.
+  CloudAssembly synth();
+
+  /// synth() for main(): prints every error to stderr and returns the exit code (0, or 1
+  /// on any error).
+  int synth_main();
+
+  /// Context visible to every construct (props, then CDK_CONTEXT_JSON, then --context).
+  const Map& context() const { return context_; }
+
+ private:
+  void read_environment(const AppProps& props);
+
+  std::string outdir_;
+  bool tree_metadata_ = true;
+};
+
+}  // namespace cdk

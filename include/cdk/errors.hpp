@@ -1,0 +1,89 @@
+// Errors with a stable code and the construct path, e.g.
+//   [cdk.construct.DuplicateId] NewsBlogStack/Vpc: there is already a construct with id 'Vpc'
+// Construction errors are thrown at once; synth collects every error and throws them
+// together as a SynthError.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cdk {
+
+/// One problem found in a construct tree.
+struct Diagnostic {
+  std::string code;  // stable, e.g. "cdk.resolve.UnknownTarget"
+  std::string path;  // construct path, "" for the app itself
+  std::string message;
+
+  /// "[code] path: message"
+  std::string to_string() const;
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(std::string code, std::string path, const std::string& message);
+  explicit Error(Diagnostic diagnostic);
+
+  const std::string& code() const { return diagnostic_.code; }
+  const std::string& path() const { return diagnostic_.path; }
+  const Diagnostic& diagnostic() const { return diagnostic_; }
+
+ private:
+  Diagnostic diagnostic_;
+};
+
+/// Everything synth found wrong; what() lists one diagnostic per line.
+class SynthError : public Error {
+ public:
+  explicit SynthError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// The stable error codes. Codes never change meaning; new ones may be added.
+namespace errc {
+// construct tree
+inline constexpr const char* EmptyId = "cdk.construct.EmptyId";
+inline constexpr const char* InvalidId = "cdk.construct.InvalidId";
+inline constexpr const char* DuplicateId = "cdk.construct.DuplicateId";
+inline constexpr const char* Locked = "cdk.construct.Locked";
+inline constexpr const char* NoStack = "cdk.construct.NoStack";
+inline constexpr const char* Validation = "cdk.construct.Validation";
+// stacks and app
+inline constexpr const char* InvalidStackName = "cdk.stack.InvalidName";
+inline constexpr const char* DuplicateStackName = "cdk.stack.DuplicateName";
+inline constexpr const char* InvalidEnvironment = "cdk.stack.InvalidEnvironment";
+inline constexpr const char* InvalidContext = "cdk.app.InvalidContext";
+inline constexpr const char* OutputDirectory = "cdk.app.OutputDirectory";
+// elements
+inline constexpr const char* InvalidLogicalId = "cdk.element.InvalidLogicalId";
+inline constexpr const char* DuplicateLogicalId = "cdk.element.DuplicateLogicalId";
+inline constexpr const char* InvalidResourceType = "cdk.resource.InvalidType";
+inline constexpr const char* InvalidOverride = "cdk.resource.InvalidOverride";
+inline constexpr const char* DependencyCycle = "cdk.resource.DependencyCycle";
+inline constexpr const char* InvalidParameterType = "cdk.parameter.InvalidType";
+inline constexpr const char* InvalidParameterDefault = "cdk.parameter.InvalidDefault";
+inline constexpr const char* InvalidParameter = "cdk.parameter.Invalid";
+inline constexpr const char* InvalidOutput = "cdk.output.Invalid";
+inline constexpr const char* InvalidMapping = "cdk.mapping.Invalid";
+inline constexpr const char* InvalidRule = "cdk.rule.Invalid";
+// resolution
+inline constexpr const char* UnknownTarget = "cdk.resolve.UnknownTarget";
+inline constexpr const char* WrongTargetKind = "cdk.resolve.WrongTargetKind";
+inline constexpr const char* CrossStackReference = "cdk.resolve.CrossStackReference";
+inline constexpr const char* UnknownMappingKey = "cdk.resolve.UnknownMappingKey";
+inline constexpr const char* InvalidIntrinsic = "cdk.resolve.InvalidIntrinsic";
+// CloudFormation limits
+inline constexpr const char* TooManyResources = "cdk.limit.Resources";
+inline constexpr const char* TooManyParameters = "cdk.limit.Parameters";
+inline constexpr const char* TooManyOutputs = "cdk.limit.Outputs";
+inline constexpr const char* TooManyMappings = "cdk.limit.Mappings";
+inline constexpr const char* TemplateTooLarge = "cdk.limit.TemplateSize";
+inline constexpr const char* DescriptionTooLong = "cdk.limit.Description";
+inline constexpr const char* EmptyTemplate = "cdk.template.NoResources";
+}  // namespace errc
+
+}  // namespace cdk

@@ -1,0 +1,123 @@
+// A stack: the unit of deployment, synthesized to one CloudFormation template.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "cdk/construct.hpp"
+
+namespace cdk {
+
+class CfnElement;
+
+/// Where a stack deploys. Leave both empty for an environment-agnostic stack, which
+/// resolves account and region at deploy time (AWS::AccountId / AWS::Region).
+struct Environment {
+  std::optional<std::string> account;
+  std::optional<std::string> region;
+};
+
+/// Compatible with `cdk bootstrap` (the default, as in CDK): adds the BootstrapVersion
+/// parameter and CheckBootstrapVersion rule to the template, and the bootstrap roles and
+/// an asset manifest (which publishes the template) to the cloud assembly, so that
+/// `cdk deploy` works against a bootstrapped account.
+struct DefaultStackSynthesizer {
+  std::string qualifier = "hnb659fds";
+  bool generate_bootstrap_version_rule = true;
+};
+
+/// Writes the template exactly as declared, nothing added; a hand-written template is
+/// reproduced byte for byte. Deploy it with `aws cloudformation deploy` or `cdk deploy`
+/// using the caller's own credentials.
+struct LegacyStackSynthesizer {};
+
+using StackSynthesizer = std::variant<DefaultStackSynthesizer, LegacyStackSynthesizer>;
+
+struct StackProps {
+  /// Template Description (at most 1024 bytes).
+  std::optional<std::string> description;
+  Environment env;
+  /// CloudFormation stack name; default: the stack's id (or a unique name when the
+  /// stack is nested in other constructs). 1-128 characters, [A-Za-z][A-Za-z0-9-]*.
+  std::optional<std::string> stack_name;
+  StackSynthesizer synthesizer = DefaultStackSynthesizer{};
+  /// Stack tags, passed to CloudFormation at deploy (manifest `tags`).
+  std::vector<std::pair<std::string, std::string>> tags;
+  bool termination_protection = false;
+};
+
+/// Template-level sections other than the elements.
+struct TemplateOptions {
+  /// AWSTemplateFormatVersion; CDK omits it, hand-written templates usually say
+  /// "2010-09-09".
+  std::optional<std::string> template_format_version;
+  std::optional<std::string> description;
+  Map metadata;
+  std::vector<std::string> transforms;
+};
+
+enum class TemplateFormat { Json, Yaml };
+
+struct YamlOptions {
+  /// Write intrinsics as short-form tags (!Ref, !GetAtt A.B, !Sub ...) instead of the
+  /// long form (Ref:, Fn::GetAtt:).
+  bool short_form = false;
+};
+
+class Stack : public Construct {
+ public:
+  using Props = StackProps;
+
+  Stack(Construct& scope, std::string_view id, StackProps props = {});
+
+  /// The stack that contains `construct` (or the construct itself).
+  static Stack& of(const Construct& construct);
+
+  const std::string& stack_name() const { return stack_name_; }
+  /// Artifact id in the cloud assembly; also the template file's base name.
+  const std::string& artifact_id() const { return artifact_id_; }
+  std::string template_file() const { return artifact_id_ + ".template.json"; }
+
+  const Environment& environment() const { return props_.env; }
+  /// "aws://<account>/<region>", with unknown-account / unknown-region when agnostic.
+  std::string environment_string() const;
+  /// The account as a literal, or AWS::AccountId when agnostic.
+  Value account() const;
+  /// The region as a literal, or AWS::Region when agnostic.
+  Value region() const;
+  /// AWS::Partition
+  Value partition() const;
+  /// AWS::URLSuffix
+  Value url_suffix() const;
+
+  bool termination_protection() const { return props_.termination_protection; }
+  const std::vector<std::pair<std::string, std::string>>& tags() const { return props_.tags; }
+  const StackSynthesizer& synthesizer() const { return props_.synthesizer; }
+
+  TemplateOptions& template_options() { return template_options_; }
+  const TemplateOptions& template_options() const { return template_options_; }
+  void add_transform(std::string transform) { template_options_.transforms.push_back(std::move(transform)); }
+
+  /// This stack is deployed after `other` (manifest dependencies).
+  void add_stack_dependency(Stack& other);
+  const std::vector<Stack*>& stack_dependencies() const { return stack_dependencies_; }
+
+  /// Every element of this stack, in template order (pre-order of the tree).
+  std::vector<CfnElement*> elements();
+
+  /// The synthesized template. Validates first; throws SynthError on any problem.
+  std::string to_json();
+  std::string to_yaml(YamlOptions options = {});
+
+ private:
+  StackProps props_;
+  std::string stack_name_;
+  std::string artifact_id_;
+  TemplateOptions template_options_;
+  std::vector<Stack*> stack_dependencies_;
+};
+
+}  // namespace cdk

@@ -1,0 +1,173 @@
+#include "cdk/app.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include "cdk/errors.hpp"
+#include "cdk/stack.hpp"
+#include "synth/assembly_writer.hpp"
+#include "synth/template_builder.hpp"
+#include "synth/value_json.hpp"
+
+namespace cdk {
+
+namespace {
+void set_or_replace(Map& map, std::string key, Value value) {
+  for (auto& [name, existing] : map)
+    if (name == key) {
+      existing = std::move(value);
+      return;
+    }
+  map.emplace_back(std::move(key), std::move(value));
+}
+
+// Construct-level dependencies between stacks become stack dependencies.
+void add_stack_dependencies(App& app) {
+  for (Construct* node : app.find_all()) {
+    for (Construct* target : node->dependencies()) {
+      Stack* from = nullptr;
+      Stack* to = nullptr;
+      try {
+        from = &Stack::of(*node);
+        to = &Stack::of(*target);
+      } catch (const Error&) {
+        continue;
+      }
+      if (from != to) from->add_stack_dependency(*to);
+    }
+  }
+}
+
+// Deploy order: dependencies first, otherwise tree order. Reports cycles.
+std::vector<Stack*> deploy_order(const std::vector<Stack*>& stacks, std::vector<Diagnostic>& diagnostics) {
+  std::vector<Stack*> out;
+  enum class Mark { None, Active, Done };
+  std::vector<std::pair<Stack*, Mark>> marks;
+  for (auto* s : stacks) marks.emplace_back(s, Mark::None);
+  auto mark = [&](Stack* s) -> Mark& {
+    for (auto& [stack, m] : marks)
+      if (stack == s) return m;
+    marks.emplace_back(s, Mark::None);
+    return marks.back().second;
+  };
+  std::vector<Stack*> path;
+  bool cycle = false;
+  auto visit = [&](auto& self, Stack* s) -> void {
+    if (cycle) return;
+    mark(s) = Mark::Active;
+    path.push_back(s);
+    for (Stack* d : s->stack_dependencies()) {
+      if (mark(d) == Mark::Active) {
+        std::string names;
+        for (auto it = std::find(path.begin(), path.end(), d); it != path.end(); ++it) names += (*it)->stack_name() + " -> ";
+        diagnostics.push_back({errc::DependencyCycle, s->path(), "stacks depend on each other in a cycle: " + names + d->stack_name()});
+        cycle = true;
+        return;
+      }
+      if (mark(d) == Mark::None) self(self, d);
+    }
+    path.pop_back();
+    mark(s) = Mark::Done;
+    out.push_back(s);
+  };
+  for (auto* s : stacks)
+    if (mark(s) == Mark::None) visit(visit, s);
+  return out;
+}
+}  // namespace
+
+App::App(AppProps props) : Construct(std::string_view{}) { read_environment(props); }
+
+App::App(int argc, char** argv, AppProps props) : Construct(std::string_view{}) {
+  Map cli_context;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if ((arg == "--outdir" || arg == "-o") && i + 1 < argc) {
+      props.outdir = argv[++i];
+    } else if (arg == "--context" && i + 1 < argc) {
+      std::string kv = argv[++i];
+      auto eq = kv.find('=');
+      if (eq == std::string::npos)
+        throw Error(errc::InvalidContext, "", "--context expects key=value, got '" + kv + "'");
+      set_or_replace(cli_context, kv.substr(0, eq), Value{kv.substr(eq + 1)});
+    }
+  }
+  read_environment(props);
+  // --context wins over CDK_CONTEXT_JSON, as `cdk --context` does.
+  for (auto& [key, value] : cli_context) set_or_replace(context_, key, std::move(value));
+}
+
+App::~App() = default;
+
+void App::read_environment(const AppProps& props) {
+  tree_metadata_ = props.tree_metadata;
+  context_ = props.context;
+  if (const char* json = std::getenv("CDK_CONTEXT_JSON"); json && *json) {
+    synth::Json parsed = synth::Json::parse(json, nullptr, /*allow_exceptions=*/false);
+    if (!parsed.is_object())
+      throw Error(errc::InvalidContext, "", "CDK_CONTEXT_JSON is not a JSON object");
+    for (const auto& [key, value] : parsed.items()) set_or_replace(context_, key, synth::json_to_value(value));
+  }
+  if (props.outdir) {
+    outdir_ = *props.outdir;
+  } else if (const char* dir = std::getenv("CDK_OUTDIR"); dir && *dir) {
+    outdir_ = dir;
+  } else {
+    outdir_ = "cdk.out";
+  }
+}
+
+std::vector<Stack*> App::stacks() {
+  std::vector<Stack*> out;
+  for (Construct* node : find_all())
+    if (auto* stack = dynamic_cast<Stack*>(node)) out.push_back(stack);
+  return out;
+}
+
+CloudAssembly App::synth() {
+  locked_ = true;
+  std::vector<Diagnostic> diagnostics;
+  synth::collect_validations(*this, diagnostics);
+  for (Construct* node : find_all())
+    for (const auto& m : node->metadata())
+      if (m.type == "aws:cdk:error")
+        diagnostics.push_back({"cdk.annotation.Error", node->path(), m.data.is_string() ? m.data.as_string() : "error"});
+
+  add_stack_dependencies(*this);
+  const auto all = stacks();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (all[i]->artifact_id() == all[j]->artifact_id())
+        diagnostics.push_back({errc::DuplicateStackName, all[i]->path(),
+                               "stack artifact '" + all[i]->artifact_id() + "' is also produced by '" + all[j]->path() + "'"});
+  if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
+
+  std::vector<synth::SynthesizedStack> synthesized;
+  for (Stack* stack : deploy_order(all, diagnostics)) synthesized.push_back({stack, synth::build_template(*stack, diagnostics)});
+  if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
+
+  synth::write_atomically(outdir_, synth::assemble(*this, synthesized, tree_metadata_));
+  CloudAssembly assembly{outdir_, {}};
+  for (const auto& s : synthesized)
+    assembly.stacks.push_back({s.stack->artifact_id(), s.stack->stack_name(), s.stack->template_file(),
+                               s.stack->environment_string()});
+  return assembly;
+}
+
+int App::synth_main() {
+  try {
+    synth();
+    return 0;
+  } catch (const SynthError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << "error: " << d.to_string() << "\n";
+    std::cerr << "synth failed with " << e.diagnostics().size() << " error(s); nothing was written\n";
+  } catch (const Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+}  // namespace cdk

@@ -1,0 +1,28 @@
+#include "cdk/cfn_element.hpp"
+
+#include "cdk/logical_id.hpp"
+#include "cdk/stack.hpp"
+
+namespace cdk {
+
+namespace {
+// Path components from just below the stack down to `element`.
+std::vector<std::string> components_below(const Construct& element, const Stack& stack) {
+  std::vector<std::string> out;
+  for (const Construct* node = &element; node && node != &stack; node = node->parent()) out.push_back(node->id());
+  return {out.rbegin(), out.rend()};
+}
+}  // namespace
+
+CfnElement::CfnElement(Construct& scope, std::string_view id)
+    : Construct(scope, id), stack_{&Stack::of(scope)}, logical_id_{make_logical_id(components_below(*this, *stack_))} {}
+
+void CfnElement::override_logical_id(std::string logical_id) { logical_id_ = std::move(logical_id); }
+
+void CfnElement::validate_element(std::vector<Diagnostic>& out) const {
+  if (!is_valid_logical_id(logical_id_))
+    out.push_back({errc::InvalidLogicalId, path(),
+                   "logical id '" + logical_id_ + "' must be 1 to 255 characters of [A-Za-z0-9]"});
+}
+
+}  // namespace cdk

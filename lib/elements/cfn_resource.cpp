@@ -1,0 +1,93 @@
+#include "cdk/cfn_resource.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "cdk/cfn_condition.hpp"
+#include "detail/tokens.hpp"
+
+namespace cdk {
+
+namespace {
+const char* policy_name(CfnDeletionPolicy policy) {
+  switch (policy) {
+    case CfnDeletionPolicy::Delete: return "Delete";
+    case CfnDeletionPolicy::Retain: return "Retain";
+    case CfnDeletionPolicy::RetainExceptOnDelete: return "RetainExceptOnDelete";
+    case CfnDeletionPolicy::Snapshot: return "Snapshot";
+  }
+  return "Delete";
+}
+
+// AWS::Service::Resource, Custom::Name, or a module (AWS::Service::Resource::MODULE).
+bool is_valid_type_name(const std::string& type) {
+  static const std::regex pattern{R"(^(Custom::[A-Za-z0-9_@-]{1,60}|[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?)$)"};
+  return std::regex_match(type, pattern);
+}
+}  // namespace
+
+CfnResource::CfnResource(Construct& scope, std::string_view id, CfnResourceProps props)
+    : CfnElement(scope, id), type_{std::move(props.type)}, properties_{std::move(props.properties)} {}
+
+Value CfnResource::ref() const { return detail::ref_to(*this); }
+
+Value CfnResource::get_att(std::string attribute, TokenType type) const {
+  return detail::get_att_of(*this, std::move(attribute), type);
+}
+
+void CfnResource::set_property(std::string name, Value value) {
+  for (auto& [key, existing] : properties_)
+    if (key == name) {
+      existing = std::move(value);
+      return;
+    }
+  properties_.emplace_back(std::move(name), std::move(value));
+}
+
+void CfnResource::add_depends_on(const CfnResource& target) {
+  if (std::find(depends_on_.begin(), depends_on_.end(), &target) == depends_on_.end()) depends_on_.push_back(&target);
+}
+
+void CfnResource::add_override(std::string path, Value value) { overrides_.push_back({std::move(path), std::move(value)}); }
+void CfnResource::add_deletion_override(std::string path) { overrides_.push_back({std::move(path), std::nullopt}); }
+void CfnResource::add_property_override(std::string property_path, Value value) {
+  add_override("Properties." + property_path, std::move(value));
+}
+void CfnResource::add_property_deletion_override(std::string property_path) {
+  add_deletion_override("Properties." + property_path);
+}
+
+Value CfnResource::render_properties() const { return Value{properties_}; }
+
+Value CfnResource::render() const {
+  Map body;
+  body.emplace_back("Type", Value{type_});
+  Value properties = render_properties();
+  if (!properties.as_map().empty() || properties.is_token()) body.emplace_back("Properties", std::move(properties));
+  if (!depends_on_.empty()) {
+    List ids;
+    for (const auto* target : depends_on_) ids.push_back(detail::logical_id_of(*target));
+    body.emplace_back("DependsOn", Value{std::move(ids)});
+  }
+  if (!options_.creation_policy.is_null()) body.emplace_back("CreationPolicy", options_.creation_policy);
+  if (!options_.update_policy.is_null()) body.emplace_back("UpdatePolicy", options_.update_policy);
+  if (options_.update_replace_policy)
+    body.emplace_back("UpdateReplacePolicy", Value{policy_name(*options_.update_replace_policy)});
+  if (options_.deletion_policy) body.emplace_back("DeletionPolicy", Value{policy_name(*options_.deletion_policy)});
+  if (options_.version) body.emplace_back("Version", Value{*options_.version});
+  if (!options_.metadata.empty()) body.emplace_back("Metadata", Value{options_.metadata});
+  if (options_.condition) body.emplace_back("Condition", detail::logical_id_of(*options_.condition));
+  return Value{std::move(body)};
+}
+
+void CfnResource::validate_element(std::vector<Diagnostic>& out) const {
+  CfnElement::validate_element(out);
+  if (!is_valid_type_name(type_))
+    out.push_back({errc::InvalidResourceType, path(),
+                   "resource type '" + type_ + "' is not of the form AWS::Service::Resource or Custom::Name"});
+  for (const auto& o : overrides_)
+    if (o.path.empty() || o.path.front() == '.' || o.path.back() == '.' || o.path.find("..") != std::string::npos)
+      out.push_back({errc::InvalidOverride, path(), "override path '" + o.path + "' has an empty component"});
+}
+
+}  // namespace cdk

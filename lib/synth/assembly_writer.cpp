@@ -1,0 +1,227 @@
+#include "synth/assembly_writer.hpp"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "cdk/cfn_element.hpp"
+#include "cdk/cfn_resource.hpp"
+#include "synth/template_builder.hpp"
+#include "synth/value_json.hpp"
+
+namespace cdk::synth {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Cloud assembly schema version. Any CLI since 2024 reads it (DESIGN.md: major <= 55).
+constexpr const char* kSchemaVersion = "38.0.1";
+constexpr int kBootstrapVersion = 6;
+constexpr int kLookupRoleBootstrapVersion = 8;
+
+// Replaces ${AWS::AccountId} and ${AWS::Region} with the stack's literal environment.
+std::string with_environment(std::string text, const Stack& stack) {
+  auto replace = [&](const std::string& placeholder, const std::optional<std::string>& literal) {
+    if (!literal) return;
+    for (auto pos = text.find(placeholder); pos != std::string::npos; pos = text.find(placeholder, pos))
+      text.replace(pos, placeholder.size(), *literal);
+  };
+  replace("${AWS::AccountId}", stack.environment().account);
+  replace("${AWS::Region}", stack.environment().region);
+  return text;
+}
+
+std::string role_arn(const DefaultStackSynthesizer& s, const Stack& stack, const std::string& role) {
+  return with_environment("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-" + s.qualifier + "-" + role +
+                              "-${AWS::AccountId}-${AWS::Region}",
+                          stack);
+}
+
+Json metadata_of(Stack& stack) {
+  Json out = Json::object();
+  for (Construct* node : stack.find_all()) {
+    if (node != &stack && dynamic_cast<Stack*>(node)) continue;
+    Json entries = Json::array();
+    for (const auto& m : node->metadata()) {
+      Json data = literal_to_json(m.data);
+      entries.push_back({{"type", m.type}, {"data", data}});
+    }
+    if (auto* element = dynamic_cast<CfnElement*>(node))
+      entries.push_back({{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}});
+    if (!entries.empty()) out["/" + node->path()] = std::move(entries);
+  }
+  return out;
+}
+
+Json tree_node(Construct& node) {
+  Json out = Json::object();
+  out["id"] = node.parent() ? node.id() : "App";
+  out["path"] = node.path();
+  if (auto* r = dynamic_cast<CfnResource*>(&node))
+    out["attributes"] = {{"aws:cdk:cloudformation:type", r->cfn_resource_type()}};
+  if (!node.children().empty()) {
+    Json children = Json::object();
+    for (const auto& child : node.children()) children[child->id()] = tree_node(*child);
+    out["children"] = std::move(children);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (!EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr))
+    throw std::runtime_error("cdk: OpenSSL SHA-256 failed");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < length; ++i) {
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 0xF]);
+  }
+  return out;
+}
+
+std::vector<AssemblyFile> assemble(App& app, const std::vector<SynthesizedStack>& stacks, bool tree_metadata) {
+  std::vector<AssemblyFile> files;
+  Json artifacts = Json::object();
+  for (const auto& [stack, template_json] : stacks) {
+    const std::string id = stack->artifact_id();
+    const std::string template_file = stack->template_file();
+    std::string body = render_json(template_json);
+    const std::string hash = sha256_hex(body);
+    files.emplace_back(template_file, std::move(body));
+
+    Json properties = Json::object();
+    properties["templateFile"] = template_file;
+    if (stack->stack_name() != id) properties["stackName"] = stack->stack_name();
+    if (!stack->tags().empty()) {
+      Json tags = Json::object();
+      for (const auto& [key, value] : stack->tags()) tags[key] = value;
+      properties["tags"] = std::move(tags);
+    }
+    properties["terminationProtection"] = stack->termination_protection();
+    Json dependencies = Json::array();
+    if (const auto* s = std::get_if<DefaultStackSynthesizer>(&stack->synthesizer())) {
+      const std::string assets_id = id + ".assets";
+      const std::string ssm = "/cdk-bootstrap/" + s->qualifier + "/version";
+      const std::string bucket = with_environment("cdk-" + s->qualifier + "-assets-${AWS::AccountId}-${AWS::Region}", *stack);
+      const std::string destination = (stack->environment().account ? *stack->environment().account : "current_account") +
+                                      std::string{"-"} +
+                                      (stack->environment().region ? *stack->environment().region : "current_region");
+      Json assets = {
+          {"version", kSchemaVersion},
+          {"files",
+           {{hash,
+             {{"displayName", stack->stack_name() + " Template"},
+              {"source", {{"path", template_file}, {"packaging", "file"}}},
+              {"destinations",
+               {{destination,
+                 {{"bucketName", bucket},
+                  {"objectKey", hash + ".json"},
+                  {"assumeRoleArn", role_arn(*s, *stack, "file-publishing-role")}}}}}}}}},
+          {"dockerImages", Json::object()}};
+      files.emplace_back(assets_id + ".json", assets.dump(2));
+      artifacts[assets_id] = {{"type", "cdk:asset-manifest"},
+                              {"properties",
+                               {{"file", assets_id + ".json"},
+                                {"requiresBootstrapStackVersion", kBootstrapVersion},
+                                {"bootstrapStackVersionSsmParameter", ssm}}}};
+      properties["validateOnSynth"] = false;
+      properties["assumeRoleArn"] = role_arn(*s, *stack, "deploy-role");
+      properties["cloudFormationExecutionRoleArn"] = role_arn(*s, *stack, "cfn-exec-role");
+      properties["stackTemplateAssetObjectUrl"] = "s3://" + bucket + "/" + hash + ".json";
+      properties["requiresBootstrapStackVersion"] = kBootstrapVersion;
+      properties["bootstrapStackVersionSsmParameter"] = ssm;
+      properties["additionalDependencies"] = Json::array({assets_id});
+      properties["lookupRole"] = {{"arn", role_arn(*s, *stack, "lookup-role")},
+                                  {"requiresBootstrapStackVersion", kLookupRoleBootstrapVersion},
+                                  {"bootstrapStackVersionSsmParameter", ssm}};
+      dependencies.push_back(assets_id);
+    }
+    for (const Stack* dependency : stack->stack_dependencies()) dependencies.push_back(dependency->artifact_id());
+    Json artifact = {{"type", "aws:cloudformation:stack"},
+                     {"environment", stack->environment_string()},
+                     {"properties", std::move(properties)}};
+    if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
+    Json metadata = metadata_of(*stack);
+    if (!metadata.empty()) artifact["metadata"] = std::move(metadata);
+    artifact["displayName"] = stack->path();
+    artifacts[id] = std::move(artifact);
+  }
+  if (tree_metadata) {
+    Json tree = {{"version", "tree-0.1"}, {"tree", tree_node(app)}};
+    files.emplace_back("tree.json", tree.dump(1));
+    artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
+  }
+  Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};
+  files.emplace_back("manifest.json", manifest.dump(2));
+  return files;
+}
+
+namespace {
+[[noreturn]] void fail(const std::string& outdir, const std::string& what, const std::error_code& ec) {
+  throw Error(errc::OutputDirectory, "", "cannot write the cloud assembly to '" + outdir + "': " + what +
+                                             (ec ? " (" + ec.message() + ")" : std::string{}));
+}
+}  // namespace
+
+void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>& files) {
+  std::error_code ec;
+  const fs::path out = fs::absolute(fs::path{outdir}.lexically_normal(), ec);
+  if (ec) fail(outdir, "invalid path", ec);
+  const fs::path target = out.filename().empty() ? out.parent_path() : out;
+  const fs::path parent = target.parent_path();
+  if (fs::exists(target, ec) && !fs::is_directory(target, ec)) fail(outdir, "it exists and is not a directory", {});
+  fs::create_directories(parent, ec);
+  if (ec) fail(outdir, "cannot create its parent directory", ec);
+
+  const std::string suffix = "." + std::to_string(::getpid());
+  const fs::path staging = parent / (target.filename().string() + ".staging" + suffix);
+  fs::remove_all(staging, ec);
+  fs::create_directory(staging, ec);
+  if (ec) fail(outdir, "cannot create a staging directory next to it", ec);
+  try {
+    for (const auto& [name, contents] : files) {
+      std::ofstream file{staging / name, std::ios::binary};
+      file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+      file.close();
+      if (!file) fail(outdir, "cannot write " + name, {});
+    }
+    if (!fs::exists(target)) {
+      fs::rename(staging, target, ec);
+      if (ec) fail(outdir, "cannot move the new assembly into place", ec);
+      return;
+    }
+    // Carry over what the old folder holds and the new one does not (CLI lock files,
+    // assets of other runs), then swap the two folders in one step.
+    std::vector<fs::path> carried;
+    for (const auto& entry : fs::directory_iterator(target)) {
+      const fs::path destination = staging / entry.path().filename();
+      if (fs::exists(destination)) continue;
+      fs::rename(entry.path(), destination, ec);
+      if (ec) break;
+      carried.push_back(entry.path().filename());
+    }
+    if (!ec && ::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+      fs::remove_all(staging, ec);  // now the old assembly
+      return;
+    }
+    const std::error_code swap_error = ec ? ec : std::error_code{errno, std::generic_category()};
+    for (const auto& name : carried) fs::rename(staging / name, target / name, ec);
+    fail(outdir, "cannot swap in the new assembly", swap_error);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    throw;
+  }
+}
+
+}  // namespace cdk::synth

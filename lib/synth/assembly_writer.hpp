@@ -1,0 +1,34 @@
+// Writes a cloud assembly (manifest.json, templates, asset manifests, tree.json).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cdk/app.hpp"
+#include "cdk/stack.hpp"
+#include "synth/json.hpp"
+
+namespace cdk::synth {
+
+/// One file of the assembly: a name relative to the assembly folder and its contents.
+using AssemblyFile = std::pair<std::string, std::string>;
+
+struct SynthesizedStack {
+  Stack* stack;
+  Json template_json;
+};
+
+/// The files of an assembly, in memory; `stacks` are in deploy order.
+std::vector<AssemblyFile> assemble(App& app, const std::vector<SynthesizedStack>& stacks, bool tree_metadata);
+
+/// Replaces the folder `outdir` with `files` in one atomic step (write a sibling folder,
+/// then swap). Entries of the old folder that the new assembly does not contain (lock
+/// files of the CLI, stale files) are carried over. Throws Error on I/O failure, leaving
+/// the old folder as it was.
+void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>& files);
+
+/// Lower-case hex SHA-256 of `data` (OpenSSL).
+std::string sha256_hex(const std::string& data);
+
+}  // namespace cdk::synth

@@ -1,0 +1,215 @@
+#include "synth/resolver.hpp"
+
+#include <cmath>
+
+#include "cdk/cfn_condition.hpp"
+#include "cdk/cfn_mapping.hpp"
+#include "cdk/cfn_parameter.hpp"
+#include "cdk/cfn_resource.hpp"
+#include "cdk/stack.hpp"
+
+namespace cdk::synth {
+
+namespace {
+using detail::TokenData;
+using detail::TokenOp;
+
+constexpr int kMaxDepth = 256;  // lazy values that produce themselves would loop forever
+
+Json number(const Value& v) {
+  if (v.kind() == Value::Kind::Integer) return v.as_integer();
+  double d = v.as_double();
+  // JavaScript prints 2.0 as 2; so does CDK, so do we.
+  if (std::isfinite(d) && std::floor(d) == d && std::abs(d) < 9.0e15) return static_cast<std::int64_t>(d);
+  return d;
+}
+
+bool is_string(const Json& j) { return j.is_string(); }
+
+std::string element_kind(const CfnElement& e) {
+  if (dynamic_cast<const CfnResource*>(&e)) return "resource";
+  if (dynamic_cast<const CfnParameter*>(&e)) return "parameter";
+  if (dynamic_cast<const CfnCondition*>(&e)) return "condition";
+  if (dynamic_cast<const CfnMapping*>(&e)) return "mapping";
+  switch (e.section()) {
+    case TemplateSection::Outputs: return "output";
+    case TemplateSection::Rules: return "rule";
+    default: return "element";
+  }
+}
+}  // namespace
+
+bool is_pseudo_parameter(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"AWS::AccountId",     "AWS::NotificationARNs", "AWS::NoValue",
+                                                "AWS::Partition",     "AWS::Region",           "AWS::StackId",
+                                                "AWS::StackName",     "AWS::URLSuffix"};
+  for (auto n : kNames)
+    if (n == name) return true;
+  return false;
+}
+
+Resolver::Resolver(const Stack& stack, const std::unordered_map<std::string, const CfnElement*>& by_logical_id,
+                   std::vector<Diagnostic>& diagnostics)
+    : stack_{stack}, by_logical_id_{by_logical_id}, diagnostics_{diagnostics} {}
+
+void Resolver::report(const char* code, std::string message) {
+  diagnostics_.push_back({code, path_ ? *path_ : std::string{}, std::move(message)});
+}
+
+Json Resolver::resolve(const Value& value, const std::string& path) {
+  path_ = &path;
+  Json out = resolve_value(value, 0);
+  path_ = nullptr;
+  return out;
+}
+
+Json Resolver::resolve_value(const Value& value, int depth) {
+  switch (value.kind()) {
+    case Value::Kind::Null: return nullptr;
+    case Value::Kind::Bool: return value.as_bool();
+    case Value::Kind::Integer:
+    case Value::Kind::Double: return number(value);
+    case Value::Kind::String: return value.as_string();
+    case Value::Kind::List: {
+      Json out = Json::array();
+      for (const auto& item : value.as_list()) out.push_back(resolve_value(item, depth));
+      return out;
+    }
+    case Value::Kind::Map: {
+      Json out = Json::object();
+      for (const auto& [key, item] : value.as_map()) out[key] = resolve_value(item, depth);
+      return out;
+    }
+    case Value::Kind::Token: return resolve_token(value, depth);
+  }
+  return nullptr;
+}
+
+std::string Resolver::target_id(const CfnElement& target) {
+  if (&target.stack() != &stack_) {
+    report(errc::CrossStackReference,
+           "refers to '" + target.path() + "' in stack '" + target.stack().stack_name() + "', but is in stack '" +
+               stack_.stack_name() + "'; references between stacks need an export (export_value / Fn::import_value)");
+  }
+  return target.logical_id();
+}
+
+Json Resolver::resolve_token(const Value& value, int depth) {
+  if (depth > kMaxDepth) {
+    report(errc::InvalidIntrinsic, "a lazy value keeps producing tokens (recursion deeper than 256)");
+    return nullptr;
+  }
+  const TokenData& t = value.token();
+  switch (t.op) {
+    case TokenOp::Ref: {
+      if (t.target) {
+        if (!dynamic_cast<const CfnResource*>(t.target) && !dynamic_cast<const CfnParameter*>(t.target))
+          report(errc::WrongTargetKind, "Ref of " + element_kind(*t.target) + " '" + t.target->path() +
+                                            "'; only resources and parameters can be referenced");
+        return Json{{"Ref", target_id(*t.target)}};
+      }
+      if (t.name.rfind("AWS::", 0) == 0) {
+        if (!is_pseudo_parameter(t.name)) report(errc::UnknownTarget, "'" + t.name + "' is not a pseudo parameter");
+        return Json{{"Ref", t.name}};
+      }
+      auto found = by_logical_id_.find(t.name);
+      if (found == by_logical_id_.end())
+        report(errc::UnknownTarget, "Ref to '" + t.name + "', which is not a parameter or resource of stack '" +
+                                        stack_.stack_name() + "'");
+      else if (!dynamic_cast<const CfnResource*>(found->second) && !dynamic_cast<const CfnParameter*>(found->second))
+        report(errc::WrongTargetKind, "Ref to '" + t.name + "', which is a " + element_kind(*found->second) +
+                                          "; only resources and parameters can be referenced");
+      return Json{{"Ref", t.name}};
+    }
+    case TokenOp::GetAtt: {
+      std::string attribute = t.target ? t.name : t.args.at(0).as_string();
+      std::string id;
+      if (t.target) {
+        if (!dynamic_cast<const CfnResource*>(t.target))
+          report(errc::WrongTargetKind,
+                 "Fn::GetAtt of " + element_kind(*t.target) + " '" + t.target->path() + "'; only resources have attributes");
+        id = target_id(*t.target);
+      } else {
+        id = t.name;
+        auto found = by_logical_id_.find(id);
+        if (found == by_logical_id_.end() || !dynamic_cast<const CfnResource*>(found->second))
+          report(errc::UnknownTarget,
+                 "Fn::GetAtt of '" + id + "', which is not a resource of stack '" + stack_.stack_name() + "'");
+      }
+      if (attribute.empty()) report(errc::InvalidIntrinsic, "Fn::GetAtt of '" + id + "' needs an attribute name");
+      return Json{{"Fn::GetAtt", Json::array({id, attribute})}};
+    }
+    case TokenOp::LogicalId: {
+      if (t.target) return target_id(*t.target);
+      auto found = by_logical_id_.find(t.name);
+      if (found == by_logical_id_.end() || !dynamic_cast<const CfnMapping*>(found->second))
+        report(errc::UnknownTarget, "mapping '" + t.name + "' does not exist in stack '" + stack_.stack_name() + "'");
+      return t.name;
+    }
+    case TokenOp::Intrinsic: return resolve_intrinsic(t, depth);
+    case TokenOp::Join: return resolve_join(t, depth);
+    case TokenOp::Lazy: return resolve_value(t.lazy(), depth + 1);
+  }
+  return nullptr;
+}
+
+Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
+  const Value& argument = t.args.at(0);
+  auto expect_target = [&](const Value& v, auto* kind, const char* what) {
+    if (v.is_token() && v.token().op == TokenOp::LogicalId && v.token().target &&
+        !dynamic_cast<decltype(kind)>(v.token().target))
+      report(errc::WrongTargetKind, t.name + " needs a " + what + ", but '" + v.token().target->path() + "' is a " +
+                                        element_kind(*v.token().target));
+  };
+  if (t.name == "Fn::If" && !argument.as_list().empty()) {
+    expect_target(argument.as_list()[0], static_cast<const CfnCondition*>(nullptr), "condition");
+  } else if (t.name == "Condition") {
+    expect_target(argument, static_cast<const CfnCondition*>(nullptr), "condition");
+  }
+  Json resolved = resolve_value(argument, depth + 1);
+  if (t.name == "Fn::FindInMap" && argument.as_list().size() == 3) {
+    const Value& mapping_ref = argument.as_list()[0];
+    const CfnMapping* mapping = nullptr;
+    if (mapping_ref.is_token() && mapping_ref.token().target) {
+      expect_target(mapping_ref, static_cast<const CfnMapping*>(nullptr), "mapping");
+      mapping = dynamic_cast<const CfnMapping*>(mapping_ref.token().target);
+    }
+    const Json& k1 = resolved[1];
+    const Json& k2 = resolved[2];
+    if (mapping && is_string(k1) && is_string(k2) &&
+        !mapping->try_get(k1.get_ref<const std::string&>(), k2.get_ref<const std::string&>()))
+      report(errc::UnknownMappingKey, "Fn::FindInMap: mapping '" + mapping->path() + "' has no entry '" +
+                                          k1.get<std::string>() + "." + k2.get<std::string>() + "'");
+  }
+  return Json{{t.name, std::move(resolved)}};
+}
+
+// Fn::Join as CDK writes it: nested joins with the same delimiter are flattened,
+// adjacent literals are merged, and a single part stands for the whole join.
+Json Resolver::resolve_join(const TokenData& t, int depth) {
+  const std::string delimiter = t.args.at(0).as_string();
+  Json parts = Json::array();
+  auto append = [&](Json part) {
+    if (part.is_object() && part.size() == 1 && part.contains("Fn::Join") && part["Fn::Join"].is_array() &&
+        part["Fn::Join"].size() == 2 && part["Fn::Join"][0] == delimiter && part["Fn::Join"][1].is_array()) {
+      for (auto& inner : part["Fn::Join"][1]) parts.push_back(std::move(inner));
+      return;
+    }
+    parts.push_back(std::move(part));
+  };
+  for (std::size_t i = 1; i < t.args.size(); ++i) append(resolve_value(t.args[i], depth + 1));
+  Json merged = Json::array();
+  for (auto& part : parts) {
+    if (part.is_number()) part = part.dump();
+    if (part.is_string() && !merged.empty() && merged.back().is_string()) {
+      merged.back() = merged.back().get<std::string>() + delimiter + part.get<std::string>();
+    } else if (!(part.is_string() && part.get_ref<const std::string&>().empty() && delimiter.empty())) {
+      merged.push_back(std::move(part));
+    }
+  }
+  if (merged.empty()) return "";
+  if (merged.size() == 1) return std::move(merged[0]);
+  return Json{{"Fn::Join", Json::array({delimiter, std::move(merged)})}};
+}
+
+}  // namespace cdk::synth

@@ -1,0 +1,126 @@
+// YAML for CloudFormation: YAML 1.1 semantics, so every string a YAML 1.1 reader would
+// take for something else (yes, on, null, 0755, 2010-09-09, 1e3, ...) is quoted.
+#include <yaml-cpp/yaml.h>
+
+#include <regex>
+
+#include "synth/template_builder.hpp"
+
+namespace cdk::synth {
+
+namespace {
+
+// Plain scalars that a YAML 1.1 (or 1.2) reader resolves to a non-string.
+bool resolves_to_non_string(const std::string& s) {
+  static const std::regex special{
+      // booleans and null of YAML 1.1
+      R"(^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL)$)"
+      // integers: decimal, octal (0755, 0o755), hex, binary, with _ separators, sexagesimal
+      R"(|^[-+]?(0|[1-9][0-9_]*)$|^[-+]?0[0-7_]+$|^[-+]?0o[0-7_]+$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0b[01_]+$)"
+      R"(|^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+$)"
+      // floats, infinities, not-a-number, sexagesimal floats
+      R"(|^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)$)"
+      R"(|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*$)"
+      // timestamps
+      R"(|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$)"
+      // merge key and value indicator
+      R"(|^(<<|=)$)"};
+  return std::regex_search(s, special);
+}
+
+bool needs_quotes(const std::string& s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return true;
+  if (s.find('\n') != std::string::npos) return false;  // yaml-cpp picks a safe style for these
+  if (resolves_to_non_string(s)) return true;
+  static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`";
+  if (indicators.find(s.front()) != std::string::npos) return true;
+  return s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
+}
+
+bool is_intrinsic(const Json& j) {
+  if (!j.is_object() || j.size() != 1) return false;
+  const auto& key = j.begin().key();
+  return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
+}
+
+class Writer {
+ public:
+  explicit Writer(bool short_form) : short_form_{short_form} {
+    out_.SetIndent(2);
+    out_.SetMapFormat(YAML::Block);
+    out_.SetSeqFormat(YAML::Block);
+  }
+
+  // `tagged_parent`: the node is the direct argument of a short-form tag, so it cannot
+  // carry a tag of its own (YAML allows one tag per node).
+  void emit(const Json& j, bool tagged_parent = false) {
+    if (short_form_ && !tagged_parent && is_intrinsic(j)) {
+      emit_short_form(j);
+      return;
+    }
+    switch (j.type()) {
+      case Json::value_t::object:
+        if (j.empty()) {
+          out_ << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+          return;
+        }
+        out_ << YAML::BeginMap;
+        for (const auto& [key, value] : j.items()) {
+          out_ << YAML::Key;
+          emit_string(key);
+          out_ << YAML::Value;
+          emit(value);
+        }
+        out_ << YAML::EndMap;
+        return;
+      case Json::value_t::array:
+        if (j.empty()) {
+          out_ << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+          return;
+        }
+        out_ << YAML::BeginSeq;
+        for (const auto& value : j) emit(value);
+        out_ << YAML::EndSeq;
+        return;
+      case Json::value_t::string: emit_string(j.get_ref<const std::string&>()); return;
+      case Json::value_t::boolean: out_ << (j.get<bool>() ? "true" : "false"); return;
+      case Json::value_t::null: out_ << YAML::Null; return;
+      default: out_ << j.dump(); return;  // numbers, in JSON's notation
+    }
+  }
+
+  std::string str() const { return std::string{out_.c_str()} + "\n"; }
+
+ private:
+  void emit_string(const std::string& s) {
+    if (needs_quotes(s))
+      out_ << YAML::DoubleQuoted << s;
+    else
+      out_ << s;
+  }
+
+  void emit_short_form(const Json& j) {
+    const auto& key = j.begin().key();
+    const auto& value = j.begin().value();
+    if (key == "Fn::GetAtt" && value.is_array() && value.size() == 2 && value[0].is_string() && value[1].is_string()) {
+      out_ << YAML::LocalTag("GetAtt") << value[0].get<std::string>() + "." + value[1].get<std::string>();
+      return;
+    }
+    out_ << YAML::LocalTag(key == "Ref" || key == "Condition" ? key : key.substr(4));
+    emit(value, /*tagged_parent=*/true);
+  }
+
+  bool short_form_;
+  YAML::Emitter out_;
+};
+
+}  // namespace
+
+std::string render_yaml(const Json& json, const YamlOptions& options) {
+  Writer writer{options.short_form};
+  writer.emit(json);
+  return writer.str();
+}
+
+}  // namespace cdk::synth

@@ -1,0 +1,129 @@
+#include "cdk/value.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace cdk {
+
+namespace {
+const List& empty_list() {
+  static const List list;
+  return list;
+}
+const Map& empty_map() {
+  static const Map map;
+  return map;
+}
+
+// The textual form of a literal inside a concatenation, as JavaScript would print it.
+std::string literal_text(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::String: return v.as_string();
+    case Value::Kind::Integer: return std::to_string(v.as_integer());
+    case Value::Kind::Bool: return v.as_bool() ? "true" : "false";
+    case Value::Kind::Double: {
+      double d = v.as_double();
+      if (std::floor(d) == d && std::abs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+      std::string s = std::to_string(d);
+      while (!s.empty() && s.back() == '0') s.pop_back();
+      return s;
+    }
+    case Value::Kind::Null: return "";
+    default: throw std::invalid_argument("cdk: only strings, numbers and tokens can be concatenated");
+  }
+}
+}  // namespace
+
+Value::Value(List items) : kind_{Kind::List}, compound_{std::make_shared<const List>(std::move(items))} {}
+Value::Value(Map entries) : kind_{Kind::Map}, compound_{std::make_shared<const Map>(std::move(entries))} {}
+Value::Value(std::vector<std::string> items) : kind_{Kind::List} {
+  List list(items.begin(), items.end());
+  compound_ = std::make_shared<const List>(std::move(list));
+}
+
+const List& Value::as_list() const {
+  return kind_ == Kind::List ? *static_cast<const List*>(compound_.get()) : empty_list();
+}
+const Map& Value::as_map() const {
+  return kind_ == Kind::Map ? *static_cast<const Map*>(compound_.get()) : empty_map();
+}
+const detail::TokenData& Value::token() const {
+  if (kind_ != Kind::Token) throw std::logic_error("cdk: Value::token() on a literal");
+  return *static_cast<const detail::TokenData*>(compound_.get());
+}
+
+TokenType Value::token_type() const { return kind_ == Kind::Token ? token().type : TokenType::Any; }
+
+Value Value::make_token(std::shared_ptr<const detail::TokenData> data) {
+  Value v;
+  v.kind_ = Kind::Token;
+  v.compound_ = std::move(data);
+  return v;
+}
+
+bool Value::contains_token() const {
+  switch (kind_) {
+    case Kind::Token: return true;
+    case Kind::List:
+      for (const auto& item : as_list())
+        if (item.contains_token()) return true;
+      return false;
+    case Kind::Map:
+      for (const auto& [key, item] : as_map())
+        if (item.contains_token()) return true;
+      return false;
+    default: return false;
+  }
+}
+
+bool operator==(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) {
+    if (a.kind_ == Value::Kind::Integer && b.kind_ == Value::Kind::Integer) return a.int_ == b.int_;
+    return a.as_double() == b.as_double();
+  }
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case Value::Kind::Null: return true;
+    case Value::Kind::Bool: return a.bool_ == b.bool_;
+    case Value::Kind::String: return a.string_ == b.string_;
+    case Value::Kind::List: return a.as_list() == b.as_list();
+    case Value::Kind::Map: return a.as_map() == b.as_map();
+    case Value::Kind::Token: {
+      if (a.compound_ == b.compound_) return true;
+      const auto& x = a.token();
+      const auto& y = b.token();
+      return x.op == y.op && x.target == y.target && x.name == y.name && x.args == y.args && !x.lazy && !y.lazy;
+    }
+    default: return false;
+  }
+}
+
+Value operator+(const Value& a, const Value& b) {
+  if (!a.is_token() && !b.is_token()) return Value{literal_text(a) + literal_text(b)};
+  auto data = std::make_shared<detail::TokenData>();
+  data->op = detail::TokenOp::Join;
+  data->type = TokenType::String;
+  data->args.emplace_back("");
+  auto append = [&](const Value& v) {
+    if (v.is_token() && v.token().op == detail::TokenOp::Join && v.token().args.at(0) == Value{""}) {
+      data->args.insert(data->args.end(), v.token().args.begin() + 1, v.token().args.end());
+    } else if (v.is_token()) {
+      data->args.push_back(v);
+    } else {
+      data->args.emplace_back(literal_text(v));
+    }
+  };
+  append(a);
+  append(b);
+  return Value::make_token(std::move(data));
+}
+
+Value lazy(std::function<Value()> produce, TokenType type) {
+  auto data = std::make_shared<detail::TokenData>();
+  data->op = detail::TokenOp::Lazy;
+  data->type = type;
+  data->lazy = std::move(produce);
+  return Value::make_token(std::move(data));
+}
+
+}  // namespace cdk
