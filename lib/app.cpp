@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 
 #include "cdk/errors.hpp"
@@ -75,11 +76,44 @@ std::vector<Stack*> deploy_order(const std::vector<Stack*>& stacks, std::vector<
     if (mark(s) == Mark::None) visit(visit, s);
   return out;
 }
+// A cdk::Error thrown while the tree is built (a duplicate id, say) and not caught by
+// main() would otherwise abort the program with a core dump. Print it like synth_main
+// does and exit 1 instead; other exceptions go to the previous handler.
+std::terminate_handler previous_terminate = nullptr;
+
+[[noreturn]] void report_uncaught_error() {
+  if (auto current = std::current_exception()) {
+    try {
+      std::rethrow_exception(current);
+    } catch (const SynthError& e) {
+      for (const auto& d : e.diagnostics()) std::cerr << "error: " << d.to_string() << "\n";
+      std::_Exit(1);
+    } catch (const Error& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      std::_Exit(1);
+    } catch (...) {
+    }
+  }
+  if (previous_terminate) previous_terminate();
+  std::abort();
+}
+
+void install_terminate_handler() {
+  static const bool installed = [] {
+    previous_terminate = std::set_terminate(report_uncaught_error);
+    return true;
+  }();
+  (void)installed;
+}
 }  // namespace
 
-App::App(AppProps props) : Construct(std::string_view{}) { read_environment(props); }
+App::App(AppProps props) : Construct(std::string_view{}) {
+  install_terminate_handler();
+  read_environment(props);
+}
 
 App::App(int argc, char** argv, AppProps props) : Construct(std::string_view{}) {
+  install_terminate_handler();
   Map cli_context;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -158,6 +192,11 @@ CloudAssembly App::synth() {
 int App::synth_main() {
   try {
     synth();
+    for (Construct* node : find_all())
+      for (const auto& m : node->metadata())
+        if ((m.type == "aws:cdk:warning" || m.type == "aws:cdk:info") && m.data.is_string())
+          std::cerr << (m.type == "aws:cdk:warning" ? "warning: " : "info: ") << node->path() << ": "
+                    << m.data.as_string() << "\n";
     return 0;
   } catch (const SynthError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << "error: " << d.to_string() << "\n";

@@ -1,6 +1,7 @@
 // The core of cdkpp: constructs, stacks, values and intrinsics, template elements.
 #pragma once
 
+#include "cdk/annotations.hpp"
 #include "cdk/app.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_element.hpp"

@@ -75,7 +75,16 @@ Value CfnResource::render() const {
     body.emplace_back("UpdateReplacePolicy", Value{policy_name(*options_.update_replace_policy)});
   if (options_.deletion_policy) body.emplace_back("DeletionPolicy", Value{policy_name(*options_.deletion_policy)});
   if (options_.version) body.emplace_back("Version", Value{*options_.version});
-  if (!options_.metadata.empty()) body.emplace_back("Metadata", Value{options_.metadata});
+  // The cdk CLI asks for aws:cdk:path metadata (context aws:cdk:enable-path-metadata), as
+  // CDK writes it, so that its diff and console show construct paths.
+  auto path_metadata = try_get_context("aws:cdk:enable-path-metadata");
+  if (path_metadata && path_metadata->kind() == Value::Kind::Bool && path_metadata->as_bool()) {
+    Map metadata = options_.metadata;
+    metadata.emplace_back("aws:cdk:path", Value{path()});
+    body.emplace_back("Metadata", Value{std::move(metadata)});
+  } else if (!options_.metadata.empty()) {
+    body.emplace_back("Metadata", Value{options_.metadata});
+  }
   if (options_.condition) body.emplace_back("Condition", detail::logical_id_of(*options_.condition));
   return Value{std::move(body)};
 }
