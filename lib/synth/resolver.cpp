@@ -132,9 +132,12 @@ Json Resolver::resolve_token(const Value& value, int depth) {
       } else {
         id = t.name;
         auto found = by_logical_id_.find(id);
-        if (found == by_logical_id_.end() || !dynamic_cast<const CfnResource*>(found->second))
+        if (found == by_logical_id_.end())
           report(errc::UnknownTarget,
                  "Fn::GetAtt of '" + id + "', which is not a resource of stack '" + stack_.stack_name() + "'");
+        else if (!dynamic_cast<const CfnResource*>(found->second))
+          report(errc::WrongTargetKind, "Fn::GetAtt of '" + id + "', which is a " + element_kind(*found->second) +
+                                            "; only resources have attributes");
       }
       if (attribute.empty()) report(errc::InvalidIntrinsic, "Fn::GetAtt of '" + id + "' needs an attribute name");
       return Json{{"Fn::GetAtt", Json::array({id, attribute})}};
@@ -161,10 +164,22 @@ Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
       report(errc::WrongTargetKind, t.name + " needs a " + what + ", but '" + v.token().target->path() + "' is a " +
                                         element_kind(*v.token().target));
   };
+  // A condition named by a literal string (Fn::intrinsic) must exist too.
+  auto expect_condition_name = [&](const Value& v) {
+    if (!v.is_string()) return;
+    auto found = by_logical_id_.find(v.as_string());
+    if (found == by_logical_id_.end())
+      report(errc::UnknownTarget, "condition '" + v.as_string() + "' does not exist in stack '" + stack_.stack_name() + "'");
+    else if (!dynamic_cast<const CfnCondition*>(found->second))
+      report(errc::WrongTargetKind, t.name + " needs a condition, but '" + v.as_string() + "' is a " +
+                                        element_kind(*found->second));
+  };
   if (t.name == "Fn::If" && !argument.as_list().empty()) {
     expect_target(argument.as_list()[0], static_cast<const CfnCondition*>(nullptr), "condition");
+    expect_condition_name(argument.as_list()[0]);
   } else if (t.name == "Condition") {
     expect_target(argument, static_cast<const CfnCondition*>(nullptr), "condition");
+    expect_condition_name(argument);
   }
   Json resolved = resolve_value(argument, depth + 1);
   if (t.name == "Fn::FindInMap" && argument.as_list().size() == 3) {
@@ -173,6 +188,10 @@ Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
     if (mapping_ref.is_token() && mapping_ref.token().target) {
       expect_target(mapping_ref, static_cast<const CfnMapping*>(nullptr), "mapping");
       mapping = dynamic_cast<const CfnMapping*>(mapping_ref.token().target);
+    } else if (mapping_ref.is_token() && mapping_ref.token().op == TokenOp::LogicalId) {
+      // A mapping named by name (Fn::find_in_map("Name", ...)): its keys are checked too.
+      if (auto found = by_logical_id_.find(mapping_ref.token().name); found != by_logical_id_.end())
+        mapping = dynamic_cast<const CfnMapping*>(found->second);
     }
     const Json& k1 = resolved[1];
     const Json& k2 = resolved[2];

@@ -100,9 +100,11 @@ void check_cycles(const Json& resources, const std::unordered_map<std::string, s
   enum class Mark { None, Active, Done };
   std::unordered_map<std::string, Mark> marks;
   std::vector<std::string> stack;
+  // One cycle per search from an unvisited resource, so separate cycles are all reported.
   std::function<bool(const std::string&)> visit = [&](const std::string& id) -> bool {
     marks[id] = Mark::Active;
     stack.push_back(id);
+    bool found = false;
     for (const auto& next : edges[id]) {
       if (marks[next] == Mark::Active) {
         std::string cycle;
@@ -112,21 +114,30 @@ void check_cycles(const Json& resources, const std::unordered_map<std::string, s
         auto path = paths.find(next);
         diagnostics.push_back({errc::DependencyCycle, path == paths.end() ? "" : path->second,
                                "resources depend on each other in a cycle: " + cycle});
-        return true;
+        found = true;
+        break;
       }
-      if (marks[next] == Mark::None && visit(next)) return true;
+      if (marks[next] == Mark::None && visit(next)) {
+        found = true;
+        break;
+      }
     }
     stack.pop_back();
     marks[id] = Mark::Done;
-    return false;
+    return found;
   };
   for (const auto& [id, body] : resources.items())
-    if (marks[id] == Mark::None && visit(id)) return;  // one cycle is enough to act on
+    if (marks[id] == Mark::None) visit(id);
 }
 
 // Type, Properties, DependsOn, then the other attributes, as CDK orders a resource.
 Json with_depends_on(Json body, const std::vector<std::string>& depends_on) {
-  if (depends_on.empty()) return body;
+  if (depends_on.empty()) {
+    // render() wrote DependsOn from add_depends_on; what is left after dropping a
+    // dependency on the resource itself (reported separately) is nothing.
+    body.erase("DependsOn");
+    return body;
+  }
   Json out = Json::object();
   for (auto& [key, value] : body.items()) {
     if (key == "DependsOn") continue;
@@ -206,7 +217,7 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
 
   if (const auto* s = std::get_if<DefaultStackSynthesizer>(&stack.synthesizer());
       s && s->generate_bootstrap_version_rule) {
-    if (parameters.contains("BootstrapVersion") || rules.contains("CheckBootstrapVersion"))
+    if (by_logical_id.count("BootstrapVersion") || by_logical_id.count("CheckBootstrapVersion"))
       diagnostics.push_back({errc::DuplicateLogicalId, stack.path(),
                              "'BootstrapVersion' and 'CheckBootstrapVersion' are reserved by the DefaultStackSynthesizer"});
     else
