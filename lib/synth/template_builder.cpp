@@ -265,7 +265,8 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
                                "' has no resources; CloudFormation needs at least one (a placeholder such as "
                                "AWS::CloudFormation::WaitConditionHandle will do)"});
   if (resource_count <= kMaxResources) {
-    const std::size_t size = out.dump().size();
+    // The body CloudFormation receives is the file as written (indented), not a compact form.
+    const std::size_t size = render_json(out).size();
     if (size > kMaxTemplateBytes)
       diagnostics.push_back({errc::TemplateTooLarge, stack.path(),
                              "template is " + std::to_string(size) + " bytes; CloudFormation allows 1,000,000"});
