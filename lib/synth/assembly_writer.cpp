@@ -45,7 +45,10 @@ std::string role_arn(const DefaultStackSynthesizer& s, const Stack& stack, const
 
 Json metadata_of(Stack& stack) {
   Json out = Json::object();
-  for (Construct* node : stack.find_all()) {
+  const auto nodes = stack.find_all();
+  // Reserved so that growing never deep-copies the entries (see tree_node).
+  out.get_ref<Json::object_t&>().reserve(nodes.size());
+  for (Construct* node : nodes) {
     if (node != &stack && dynamic_cast<Stack*>(node)) continue;
     Json entries = Json::array();
     for (const auto& m : node->metadata()) {
@@ -54,7 +57,8 @@ Json metadata_of(Stack& stack) {
     }
     if (auto* element = dynamic_cast<CfnElement*>(node))
       entries.push_back({{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}});
-    if (!entries.empty()) out["/" + node->path()] = std::move(entries);
+    // Paths are unique (sibling ids are), so append instead of operator[]'s linear search.
+    if (!entries.empty()) out.get_ref<Json::object_t&>().emplace_back("/" + node->path(), std::move(entries));
   }
   return out;
 }
@@ -66,8 +70,12 @@ Json tree_node(Construct& node) {
   if (auto* r = dynamic_cast<CfnResource*>(&node))
     out["attributes"] = {{"aws:cdk:cloudformation:type", r->cfn_resource_type()}};
   if (!node.children().empty()) {
+    // ordered_json stores entries as pair<const string, json>; a reallocation copies them
+    // deeply, so reserve. Sibling ids are unique, so append without operator[]'s search.
     Json children = Json::object();
-    for (const auto& child : node.children()) children[child->id()] = tree_node(*child);
+    auto& entries = children.get_ref<Json::object_t&>();
+    entries.reserve(node.children().size());
+    for (const auto& child : node.children()) entries.emplace_back(child->id(), tree_node(*child));
     out["children"] = std::move(children);
   }
   return out;
@@ -92,6 +100,8 @@ std::string sha256_hex(const std::string& data) {
 std::vector<AssemblyFile> assemble(App& app, const std::vector<SynthesizedStack>& stacks, bool tree_metadata) {
   std::vector<AssemblyFile> files;
   Json artifacts = Json::object();
+  // Two artifacts per stack plus the tree; reserved so growing never deep-copies them.
+  artifacts.get_ref<Json::object_t&>().reserve(2 * stacks.size() + 1);
   for (const auto& [stack, template_json] : stacks) {
     const std::string id = stack->artifact_id();
     const std::string template_file = stack->template_file();
@@ -150,6 +160,7 @@ std::vector<AssemblyFile> assemble(App& app, const std::vector<SynthesizedStack>
     Json artifact = {{"type", "aws:cloudformation:stack"},
                      {"environment", stack->environment_string()},
                      {"properties", std::move(properties)}};
+    artifact.get_ref<Json::object_t&>().reserve(6);  // + dependencies, metadata, displayName
     if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
     Json metadata = metadata_of(*stack);
     if (!metadata.empty()) artifact["metadata"] = std::move(metadata);

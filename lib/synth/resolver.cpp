@@ -72,11 +72,15 @@ Json Resolver::resolve_value(const Value& value, int depth) {
     case Value::Kind::String: return value.as_string();
     case Value::Kind::List: {
       Json out = Json::array();
+      out.get_ref<Json::array_t&>().reserve(value.as_list().size());
       for (const auto& item : value.as_list()) out.push_back(resolve_value(item, depth));
       return out;
     }
     case Value::Kind::Map: {
       Json out = Json::object();
+      // ordered_json keeps entries in a vector of pair<const string, json>, which a
+      // reallocation copies deeply (the const key makes the move not noexcept): reserve.
+      out.get_ref<Json::object_t&>().reserve(value.as_map().size());
       for (const auto& [key, item] : value.as_map()) out[key] = resolve_value(item, depth);
       return out;
     }
