@@ -1,7 +1,10 @@
 #include "cdk/fn.hpp"
 
+#include <algorithm>
+
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_mapping.hpp"
+#include "cdk/errors.hpp"
 
 namespace cdk {
 
@@ -100,8 +103,26 @@ Value condition_if(const CfnCondition& condition, Value if_true, Value if_false)
   return call("Fn::If", List{logical_id_of(condition), std::move(if_true), std::move(if_false)});
 }
 Value condition_equals(Value lhs, Value rhs) { return call("Fn::Equals", List{std::move(lhs), std::move(rhs)}); }
-Value condition_and(List conditions) { return call("Fn::And", Value{std::move(conditions)}); }
-Value condition_or(List conditions) { return call("Fn::Or", Value{std::move(conditions)}); }
+namespace {
+// CloudFormation takes 2 to 10 conditions in Fn::And / Fn::Or. As CDK does, a single
+// condition stands for itself and longer lists are combined in groups of 10.
+Value combine_conditions(const char* name, List conditions) {
+  if (conditions.empty())
+    throw Error(errc::InvalidIntrinsic, "", std::string{name} + " needs at least one condition");
+  if (conditions.size() == 1) return std::move(conditions.front());
+  if (conditions.size() <= 10) return call(name, Value{std::move(conditions)});
+  List groups;
+  for (std::size_t i = 0; i < conditions.size(); i += 10) {
+    const auto end = std::min(conditions.size(), i + 10);
+    groups.push_back(combine_conditions(name, List(conditions.begin() + static_cast<std::ptrdiff_t>(i),
+                                                   conditions.begin() + static_cast<std::ptrdiff_t>(end))));
+  }
+  return combine_conditions(name, std::move(groups));
+}
+}  // namespace
+
+Value condition_and(List conditions) { return combine_conditions("Fn::And", std::move(conditions)); }
+Value condition_or(List conditions) { return combine_conditions("Fn::Or", std::move(conditions)); }
 Value condition_not(Value condition) { return call("Fn::Not", List{std::move(condition)}); }
 Value condition(const CfnCondition& condition) { return call("Condition", logical_id_of(condition)); }
 

@@ -1,5 +1,7 @@
 #include "cdk/value.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -15,19 +17,42 @@ const Map& empty_map() {
   return map;
 }
 
+// A double as JavaScript's Number.prototype.toString prints it (CDK concatenates in
+// JavaScript): the shortest digits that read back the same, fixed notation for
+// 1e-7 < |d| < 1e21, exponent notation ("1e-7", "1e+21") outside.
+std::string js_number_text(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
+  if (d == 0) return "0";
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, std::abs(d), std::chars_format::scientific);
+  const std::string text(buffer, result.ptr);  // "d.ddde+XX", shortest round trip
+  const auto e = text.find('e');
+  std::string digits = text.substr(0, e);
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  const int k = static_cast<int>(digits.size());
+  const int n = std::stoi(text.substr(e + 1)) + 1;  // value = 0.digits * 10^n
+  std::string out;
+  if (k <= n && n <= 21) {
+    out = digits + std::string(static_cast<std::size_t>(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out = digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+  } else if (-6 < n && n <= 0) {
+    out = "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
+  } else {
+    out = digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + (n - 1 >= 0 ? "e+" : "e-") +
+          std::to_string(std::abs(n - 1));
+  }
+  return d < 0 ? "-" + out : out;
+}
+
 // The textual form of a literal inside a concatenation, as JavaScript would print it.
 std::string literal_text(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::String: return v.as_string();
     case Value::Kind::Integer: return std::to_string(v.as_integer());
     case Value::Kind::Bool: return v.as_bool() ? "true" : "false";
-    case Value::Kind::Double: {
-      double d = v.as_double();
-      if (std::floor(d) == d && std::abs(d) < 1e15) return std::to_string(static_cast<long long>(d));
-      std::string s = std::to_string(d);
-      while (!s.empty() && s.back() == '0') s.pop_back();
-      return s;
-    }
+    case Value::Kind::Double: return js_number_text(v.as_double());
     case Value::Kind::Null: return "";
     default: throw std::invalid_argument("cdk: only strings, numbers and tokens can be concatenated");
   }
