@@ -84,6 +84,9 @@ void collect_references(const Json& j, std::vector<std::string>& out) {
 void check_cycles(const Json& resources, const std::unordered_map<std::string, std::string>& paths,
                   std::vector<Diagnostic>& diagnostics) {
   std::unordered_map<std::string, std::vector<std::string>> edges;
+  // ordered_json::contains is a linear scan; a set keeps this linear in the template size.
+  std::unordered_set<std::string> resource_ids;
+  for (const auto& [id, body] : resources.items()) resource_ids.insert(id);
   for (const auto& [id, body] : resources.items()) {
     std::vector<std::string> refs;
     if (body.contains("Properties")) collect_references(body["Properties"], refs);
@@ -95,7 +98,7 @@ void check_cycles(const Json& resources, const std::unordered_map<std::string, s
     }
     auto& list = edges[id];
     for (auto& r : refs)
-      if (resources.contains(r)) list.push_back(std::move(r));
+      if (resource_ids.count(r)) list.push_back(std::move(r));
   }
   enum class Mark { None, Active, Done };
   std::unordered_map<std::string, Mark> marks;
@@ -139,6 +142,7 @@ Json with_depends_on(Json body, const std::vector<std::string>& depends_on) {
     return body;
   }
   Json out = Json::object();
+  out.get_ref<Json::object_t&>().reserve(body.size() + 1);
   for (auto& [key, value] : body.items()) {
     if (key == "DependsOn") continue;
     out[key] = std::move(value);
@@ -169,6 +173,13 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
   Resolver resolver{stack, by_logical_id, diagnostics};
   Json sections[6];
   for (auto& s : sections) s = Json::object();
+  // ordered_json keeps entries as pair<const string, json>, which a reallocation copies
+  // deeply (the const key makes the move not noexcept): reserve each section up front.
+  {
+    std::size_t counts[6] = {};
+    for (const CfnElement* e : elements) ++counts[static_cast<int>(e->section())];
+    for (int i = 0; i < 6; ++i) sections[i].get_ref<Json::object_t&>().reserve(counts[i] + 2);
+  }
   auto& parameters = sections[static_cast<int>(TemplateSection::Parameters)];
   auto& rules = sections[static_cast<int>(TemplateSection::Rules)];
   auto& resources = sections[static_cast<int>(TemplateSection::Resources)];
@@ -212,7 +223,13 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
           diagnostics.push_back({errc::InvalidOverride, e->path(), *problem});
       }
     }
-    sections[static_cast<int>(e->section())][e->logical_id()] = std::move(body);
+    // The first element with a logical id appends (operator[] would scan the section);
+    // a duplicate, already reported, replaces the earlier body as before.
+    auto& section = sections[static_cast<int>(e->section())];
+    if (by_logical_id.at(e->logical_id()) == e)
+      section.get_ref<Json::object_t&>().emplace_back(e->logical_id(), std::move(body));
+    else
+      section[e->logical_id()] = std::move(body);
   }
 
   if (const auto* s = std::get_if<DefaultStackSynthesizer>(&stack.synthesizer());
