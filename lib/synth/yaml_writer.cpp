@@ -38,6 +38,17 @@ bool needs_quotes(const std::string& s) {
   return s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
 }
 
+// Numbers in JSON's notation, except that an exponent needs a '.' before it for YAML 1.1
+// readers (PyYAML, SnakeYAML) to see a float: 1e+100 would be a string, 1.0e+100 is not.
+std::string number_text(const Json& j) {
+  std::string text = j.dump();
+  if (j.is_number_float()) {
+    const auto exponent = text.find_first_of("eE");
+    if (exponent != std::string::npos && text.find('.') == std::string::npos) text.insert(exponent, ".0");
+  }
+  return text;
+}
+
 bool is_intrinsic(const Json& j) {
   if (!j.is_object() || j.size() != 1) return false;
   const auto& key = j.begin().key();
@@ -86,7 +97,7 @@ class Writer {
       case Json::value_t::string: emit_string(j.get_ref<const std::string&>()); return;
       case Json::value_t::boolean: out_ << (j.get<bool>() ? "true" : "false"); return;
       case Json::value_t::null: out_ << YAML::Null; return;
-      default: out_ << j.dump(); return;  // numbers, in JSON's notation
+      default: out_ << number_text(j); return;
     }
   }
 
