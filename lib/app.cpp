@@ -178,14 +178,19 @@ CloudAssembly App::synth() {
   if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
 
   std::vector<synth::SynthesizedStack> synthesized;
-  for (Stack* stack : deploy_order(all, diagnostics)) synthesized.push_back({stack, synth::build_template(*stack, diagnostics)});
+  for (Stack* stack : deploy_order(all, diagnostics)) {
+    // Keep the rendered template, not its JSON tree: peak memory stays that of one stack.
+    std::string body;
+    synth::build_template(*stack, diagnostics, &body);
+    synthesized.push_back({stack, std::move(body)});
+  }
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 
-  synth::write_atomically(outdir_, synth::assemble(*this, synthesized, tree_metadata_));
   CloudAssembly assembly{outdir_, {}};
   for (const auto& s : synthesized)
     assembly.stacks.push_back({s.stack->artifact_id(), s.stack->stack_name(), s.stack->template_file(),
                                s.stack->environment_string()});
+  synth::write_atomically(outdir_, synth::assemble(*this, std::move(synthesized), tree_metadata_));
   return assembly;
 }
 

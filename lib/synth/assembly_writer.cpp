@@ -97,15 +97,15 @@ std::string sha256_hex(const std::string& data) {
   return out;
 }
 
-std::vector<AssemblyFile> assemble(App& app, const std::vector<SynthesizedStack>& stacks, bool tree_metadata) {
+std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stacks, bool tree_metadata) {
   std::vector<AssemblyFile> files;
   Json artifacts = Json::object();
   // Two artifacts per stack plus the tree; reserved so growing never deep-copies them.
   artifacts.get_ref<Json::object_t&>().reserve(2 * stacks.size() + 1);
-  for (const auto& [stack, template_json] : stacks) {
+  for (auto& [stack, template_body] : stacks) {
     const std::string id = stack->artifact_id();
     const std::string template_file = stack->template_file();
-    std::string body = render_json(template_json);
+    std::string body = std::move(template_body);
     const std::string hash = sha256_hex(body);
     files.emplace_back(template_file, std::move(body));
 

@@ -16,11 +16,11 @@ using AssemblyFile = std::pair<std::string, std::string>;
 
 struct SynthesizedStack {
   Stack* stack;
-  Json template_json;
+  std::string template_body;  // rendered at once, so only one stack's JSON tree is alive
 };
 
 /// The files of an assembly, in memory; `stacks` are in deploy order.
-std::vector<AssemblyFile> assemble(App& app, const std::vector<SynthesizedStack>& stacks, bool tree_metadata);
+std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stacks, bool tree_metadata);
 
 /// Replaces the folder `outdir` with `files` in one atomic step (write a sibling folder,
 /// then swap). Entries of the old folder that the new assembly does not contain (lock

@@ -158,7 +158,7 @@ void collect_validations(Construct& root, std::vector<Diagnostic>& diagnostics) 
     for (auto& message : node->validate()) diagnostics.push_back({errc::Validation, node->path(), std::move(message)});
 }
 
-Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
+Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered) {
   const auto elements = stack.elements();
   std::unordered_map<std::string, const CfnElement*> by_logical_id;
   std::unordered_map<std::string, std::string> paths;
@@ -196,7 +196,11 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
     for (Construct* target : node->dependencies()) {
       std::vector<const CfnResource*> targets;
       if (!dynamic_cast<Stack*>(target)) resources_under(*target, stack, targets);
-      for (auto* s : sources) depends_on[s].insert(depends_on[s].end(), targets.begin(), targets.end());
+      // A construct that depends on its own child pairs a resource with itself; CDK skips
+      // that pair (deps.ts: source === target), it is no cycle.
+      for (auto* s : sources)
+        for (auto* t : targets)
+          if (s != t) depends_on[s].push_back(t);
     }
   }
 
@@ -283,11 +287,14 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
                                "AWS::CloudFormation::WaitConditionHandle will do)"});
   if (resource_count <= kMaxResources) {
     // The body CloudFormation receives is the file as written (indented), not a compact form.
-    const std::size_t size = render_json(out).size();
+    std::string body = render_json(out);
+    const std::size_t size = body.size();
+    if (rendered) *rendered = std::move(body);
     if (size > kMaxTemplateBytes)
       diagnostics.push_back({errc::TemplateTooLarge, stack.path(),
                              "template is " + std::to_string(size) + " bytes; CloudFormation allows 1,000,000"});
   }
+  if (rendered && resource_count > kMaxResources) *rendered = render_json(out);
   return out;
 }
 

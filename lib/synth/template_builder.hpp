@@ -10,8 +10,9 @@
 
 namespace cdk::synth {
 
-/// The stack's template; every problem found goes to `diagnostics`.
-Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics);
+/// The stack's template; every problem found goes to `diagnostics`. With `rendered`, also
+/// the template as written (render_json), which the size check computes anyway.
+Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered = nullptr);
 
 /// Node validations (add_validation) of `root` and its subtree, without nested stacks'
 /// contents when `stop_at_stacks` is set.
