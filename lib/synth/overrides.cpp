@@ -27,8 +27,10 @@ void merge_into(Json& target, Json value) {
 std::vector<std::string> split_override_path(const std::string& path) {
   std::vector<std::string> parts(1);
   for (std::size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '\\' && i + 1 < path.size() && path[i + 1] == '.') {
-      parts.back().push_back('.');
+    if (path[i] == '\\' && i + 1 < path.size()) {
+      // As CDK's splitOnPeriods: a backslash takes the next character literally ("\\." is
+      // a dot inside a key, "\\\\" a backslash).
+      parts.back().push_back(path[i + 1]);
       ++i;
     } else if (path[i] == '.') {
       parts.emplace_back();
@@ -44,7 +46,9 @@ std::optional<std::string> apply_override(Json& body, const std::string& path, s
   for (const auto& p : parts)
     if (p.empty()) return "override path '" + path + "' has an empty component";
   Json* node = &body;
+  std::vector<Json*> chain;  // the containers walked through, for pruning after a deletion
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    chain.push_back(node);
     const std::string& part = parts[i];
     if (node->is_array()) {
       if (!is_index(part) || std::stoul(part) >= node->size())
@@ -71,10 +75,19 @@ std::optional<std::string> apply_override(Json& body, const std::string& path, s
     return std::nullopt;
   }
   if (!node->is_object()) *node = Json::object();
-  if (value)
+  if (value) {
     merge_into((*node)[last], std::move(*value));
-  else
-    node->erase(last);
+    return std::nullopt;
+  }
+  node->erase(last);
+  // CDK's deepMerge drops an object that a deletion left empty, up the path (deleting the
+  // only property removes "Properties" too); the resource itself always stays.
+  for (std::size_t i = chain.size(); i-- > 0 && node->is_object() && node->empty();) {
+    Json* parent = chain[i];
+    if (!parent->is_object()) break;  // an element of an array stays where it is
+    parent->erase(parts[i]);
+    node = parent;
+  }
   return std::nullopt;
 }
 
