@@ -105,11 +105,11 @@ while read -r stack template; do
   done <"$work/verified.txt"
   if ((${#instances[@]})); then
     states=$(awsl ec2 describe-instances --instance-ids "${instances[@]}" \
-      --query 'Reservations[].Instances[].[InstanceId,State.Name,InstanceType]')
+      --query "Reservations[].Instances[].[InstanceId,State.Name,InstanceType,Tags[?Key=='Name'].Value | [0]]")
     for id in "${instances[@]}"; do
       grep -qE "^$id[[:space:]]+running[[:space:]]" <<<"$states" || fail "$stack: instance $id is not running: $states"
     done
-    echo "ec2 (id, state, type):"
+    echo "ec2 (id, state, type, Name tag):"
     echo "$states"
   fi
   if ((${#buckets[@]})); then
