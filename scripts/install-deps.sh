@@ -4,6 +4,7 @@
 #
 #   scripts/install-deps.sh          build dependencies
 #   scripts/install-deps.sh --test   also the tools the test checks use (node, npm, aws)
+#   --dry-run                        only say what would be installed
 #
 # Not everything the checks use is packaged by Debian: cfn-lint and moto come from
 # PyPI. When they are missing this script says so; the checks that need them then
@@ -11,10 +12,12 @@
 set -euo pipefail
 
 want_test_tools=false
+dry_run=false
 for arg in "$@"; do
   case "$arg" in
     --test) want_test_tools=true ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --dry-run) dry_run=true ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +63,9 @@ as_root() {
   fi
 }
 
-if [[ ${#missing[@]} -gt 0 ]]; then
+if [[ ${#missing[@]} -gt 0 ]] && $dry_run; then
+  echo "install-deps.sh: would install ${missing[*]}"
+elif [[ ${#missing[@]} -gt 0 ]]; then
   echo "install-deps.sh: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
