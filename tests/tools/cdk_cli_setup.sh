@@ -10,7 +10,9 @@ if [[ ! -x "$cdk" ]]; then
   require_command node "install Node.js 18 or newer"
   require_command npm "install npm"
   # Major version 2: the CLI that reads cloud-assembly schema 38 (lib/synth/assembly_writer.cpp).
-  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error aws-cdk@2 ||
+  # Few retries: without the registry this should skip soon, not hang for minutes.
+  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error --fetch-retries=1 \
+    --fetch-timeout=60000 aws-cdk@2 ||
     missing_tool "npm could not install aws-cdk (is registry.npmjs.org reachable?)"
 fi
 echo "cdk CLI: $("$cdk" --version) in $prefix"

@@ -27,6 +27,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# ctest stops a test that runs over its TIMEOUT with a signal; exit so that the EXIT trap
+# still stops the server.
+trap 'exit 143' TERM INT
 
 synth_sample "$binary" "$work/cdk.out"
 
