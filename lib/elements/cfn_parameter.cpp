@@ -45,7 +45,8 @@ bool is_valid_parameter_type(std::string_view type) {
   std::string_view inner = type;
   if (strip(inner, "AWS::SSM::Parameter::Value<", ">")) return is_valid_ssm_value_type(inner);
   inner = type;
-  if (strip(inner, "List<", ">")) return is_aws_specific_type(inner);
+  // Every AWS-specific type has a list form except key pairs (CloudFormation's list).
+  if (strip(inner, "List<", ">")) return is_aws_specific_type(inner) && inner != "AWS::EC2::KeyPair::KeyName";
   return false;
 }
 
