@@ -186,9 +186,16 @@ namespace {
 
 void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>& files) {
   std::error_code ec;
-  const fs::path out = fs::absolute(fs::path{outdir}.lexically_normal(), ec);
+  // Absolute first, then normal: "." must become the folder itself, not "<cwd>/.".
+  const fs::path out = fs::absolute(fs::path{outdir}, ec).lexically_normal();
   if (ec) fail(outdir, "invalid path", ec);
   const fs::path target = out.filename().empty() ? out.parent_path() : out;
+  // The folder is replaced as a whole, which must not pull the working directory away.
+  if (const fs::path cwd = fs::current_path(ec); !ec) {
+    const fs::path inside = cwd.lexically_relative(target);
+    if (!inside.empty() && inside.begin()->string() != "..")
+      fail(outdir, "it is the current directory or contains it; synth replaces the whole folder", {});
+  }
   const fs::path parent = target.parent_path();
   if (fs::exists(target, ec) && !fs::is_directory(target, ec)) fail(outdir, "it exists and is not a directory", {});
   fs::create_directories(parent, ec);

@@ -492,6 +492,41 @@ TEST_CASE("a trailing slash on the outdir") {
   CHECK_FALSE(has_staging_leftovers(dir.path));
 }
 
+TEST_CASE("outdir paths are normalized; the working directory itself is refused") {
+  TempDir dir;
+  fs::create_directories(dir.path / "work" / "sub");
+  write_file(dir.path / "work" / "keep.txt", "mine");
+  const fs::path saved = fs::current_path();
+  fs::current_path(dir.path / "work");
+  auto synth_to = [](const std::string& outdir) {
+    cdk::App app{cdk::AppProps{.outdir = outdir}};
+    topic(app.add<cdk::Stack>("S"), "T");
+    app.synth();
+  };
+  SUBCASE("dots inside the path") {
+    synth_to("sub/./x/../out");
+    CHECK(fs::exists(dir.path / "work" / "sub" / "out" / "manifest.json"));
+    CHECK_FALSE(fs::exists(dir.path / "work" / "sub" / "x"));
+  }
+  for (const std::string outdir : {".", "./", "sub/..", "..", "../work"}) {
+    CAPTURE(outdir);
+    try {
+      synth_to(outdir);
+      FAIL("synth should have failed");
+    } catch (const cdk::Error& e) {
+      CHECK(e.code() == cdk::errc::OutputDirectory);
+      CHECK(std::string{e.what()} == "[cdk.app.OutputDirectory] cannot write the cloud assembly to '" + outdir +
+                                         "': it is the current directory or contains it; synth replaces the whole folder");
+    }
+  }
+  CHECK(fs::current_path() == dir.path / "work");
+  CHECK(read_file(dir.path / "work" / "keep.txt") == "mine");
+  CHECK_FALSE(fs::exists(dir.path / "work" / "manifest.json"));
+  CHECK_FALSE(has_staging_leftovers(dir.path));
+  CHECK_FALSE(has_staging_leftovers(dir.path / "work"));
+  fs::current_path(saved);
+}
+
 TEST_CASE("an outdir that is a file, or whose parent is a file, is an error") {
   TempDir dir;
   write_file(dir.path / "file", "not a folder");
