@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,14 +34,27 @@ const char* section_name(TemplateSection s) {
   return "Resources";
 }
 
-// An approximation of JavaScript's localeCompare, which CDK uses to order DependsOn:
-// case-insensitive first, lower case before upper case on ties.
+// JavaScript's localeCompare (ICU root collation), which CDK uses to order DependsOn by
+// path, for ASCII: spaces, then punctuation in ICU's order (so '_' and '-' sort before
+// '/'), then digits, then letters case-insensitively; on a tie, the first difference in
+// case puts lower case first.
+int collation_weight(unsigned char c) {
+  static constexpr std::string_view kPunctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+  if (std::isalpha(c)) return 300 + std::tolower(c);
+  if (std::isdigit(c)) return 200 + c;
+  if (auto i = kPunctuation.find(static_cast<char>(c)); i != std::string_view::npos) return 100 + static_cast<int>(i);
+  if (std::isspace(c)) return c;
+  return 1000 + c;  // beyond ASCII: byte order, after everything else
+}
+
 bool locale_less(const std::string& a, const std::string& b) {
-  auto lower = [](unsigned char c) { return static_cast<char>(std::tolower(c)); };
-  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
-    if (lower(a[i]) != lower(b[i])) return lower(a[i]) < lower(b[i]);
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+    const int wa = collation_weight(static_cast<unsigned char>(a[i]));
+    const int wb = collation_weight(static_cast<unsigned char>(b[i]));
+    if (wa != wb) return wa < wb;
+  }
   if (a.size() != b.size()) return a.size() < b.size();
-  return b < a;  // 'a' (0x61) sorts before 'A' (0x41)
+  return b < a;  // the first difference is one of case: 'a' (0x61) sorts before 'A' (0x41)
 }
 
 void add_bootstrap_elements(const DefaultStackSynthesizer& s, Json& parameters, Json& rules) {

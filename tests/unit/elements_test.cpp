@@ -122,6 +122,23 @@ TEST_CASE("elements: DependsOn without Properties follows Type, and is sorted by
                                       "DeletionPolicy": "Retain"})"));
 }
 
+TEST_CASE("elements: DependsOn sorts punctuation and digits as localeCompare does") {
+  // ICU's root collation (Node's localeCompare) puts '_' before '/' and before digits,
+  // unlike byte order: "S/Ab_c" < "S/Ab/X" and "S/A_" < "S/A1".
+  model_test::Fixture f;
+  auto& slash = topic(f.stack.add<cdk::Construct>("Ab"), "X");
+  auto& underscore = topic(f.stack, "Ab_c");
+  auto& digit = topic(f.stack, "A1");
+  auto& low_line = topic(f.stack, "A_");
+  auto& r = model_test::add_placeholder(f.stack, "R");
+  r.add_depends_on(slash);
+  r.add_depends_on(digit);
+  r.add_depends_on(underscore);
+  r.add_depends_on(low_line);
+  CHECK(template_of(f.stack)["Resources"]["R"]["DependsOn"] ==
+        Json::array({"A", "A1", "Abc", cdk::make_logical_id({"Ab", "X"})}));
+}
+
 TEST_CASE("elements: add_dependency between constructs makes every resource of one depend on every resource of the other") {
   model_test::Fixture f;
   auto& web = f.stack.add<cdk::Construct>("Web");
