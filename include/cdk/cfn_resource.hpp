@@ -46,8 +46,10 @@ class CfnResource : public CfnElement {
   /// {"Fn::GetAtt": [logical id, attribute]}
   Value get_att(std::string attribute, TokenType type = TokenType::String) const;
 
-  /// The properties given at construction; typed subclasses render their own instead.
+  /// The properties given at construction (or set later). Typed subclasses render their
+  /// props struct and then these, so set_property works as an escape hatch on them too.
   Map& properties() { return properties_; }
+  const Map& properties() const { return properties_; }
   void set_property(std::string name, Value value);
 
   CfnResourceOptions& options() { return options_; }

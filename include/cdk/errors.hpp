@@ -76,6 +76,15 @@ inline constexpr const char* WrongTargetKind = "cdk.resolve.WrongTargetKind";
 inline constexpr const char* CrossStackReference = "cdk.resolve.CrossStackReference";
 inline constexpr const char* UnknownMappingKey = "cdk.resolve.UnknownMappingKey";
 inline constexpr const char* InvalidIntrinsic = "cdk.resolve.InvalidIntrinsic";
+// resource properties checked against the registry schema
+inline constexpr const char* SchemaRequired = "cdk.schema.RequiredProperty";
+inline constexpr const char* SchemaUnknown = "cdk.schema.UnknownProperty";
+inline constexpr const char* SchemaKind = "cdk.schema.WrongKind";
+inline constexpr const char* SchemaEnum = "cdk.schema.EnumValue";
+inline constexpr const char* SchemaPattern = "cdk.schema.Pattern";
+inline constexpr const char* SchemaLength = "cdk.schema.Length";
+inline constexpr const char* SchemaRange = "cdk.schema.Range";
+inline constexpr const char* SchemaItems = "cdk.schema.ItemCount";
 // CloudFormation limits
 inline constexpr const char* TooManyResources = "cdk.limit.Resources";
 inline constexpr const char* TooManyParameters = "cdk.limit.Parameters";

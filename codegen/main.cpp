@@ -1,0 +1,92 @@
+// cdkpp_codegen: generates the typed resource classes (L1) from the pinned schemas.
+//
+//   cdkpp_codegen --schemas <dir> --out <dir> [--services aws_ec2,aws_s3] [--tests <dir>]
+//
+// Writes <out>/include/cdk/<service>/cfn_<type>.hpp, cfn.hpp and cfn_fwd.hpp per service,
+// <out>/src/<service>.cpp and <out>/src/registry.cpp, and with --tests one instantiation
+// test per service. Files whose contents did not change are not rewritten, so a rebuild
+// after a generator change recompiles only what changed.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "emit.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_if_changed(const fs::path& path, const std::string& contents) {
+  std::ifstream in{path, std::ios::binary};
+  if (in) {
+    std::ostringstream existing;
+    existing << in.rdbuf();
+    if (existing.str() == contents) return;
+  }
+  fs::create_directories(path.parent_path());
+  std::ofstream out{path, std::ios::binary};
+  out << contents;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::set<std::string> split(const std::string& list) {
+  std::set<std::string> out;
+  std::stringstream s{list};
+  for (std::string item; std::getline(s, item, ',');)
+    if (!item.empty()) out.insert(item);
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path schemas, out, tests;
+  std::string services_arg = "all";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--schemas") schemas = argv[i + 1];
+    else if (flag == "--out") out = argv[i + 1];
+    else if (flag == "--services") services_arg = argv[i + 1];
+    else if (flag == "--tests") tests = argv[i + 1];
+    else {
+      std::cerr << "cdkpp_codegen: unknown option " << flag << "\n";
+      return 2;
+    }
+  }
+  if (schemas.empty() || out.empty()) {
+    std::cerr << "usage: cdkpp_codegen --schemas <dir> --out <dir> [--services a,b|all] [--tests <dir>]\n";
+    return 2;
+  }
+  try {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(schemas))
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    const auto wanted = split(services_arg);
+    std::vector<std::string> stems;
+    std::size_t type_count = 0;
+    for (const auto& file : files) {
+      const std::string stem = file.stem().string();
+      if (!wanted.count("all") && !wanted.count(stem)) continue;
+      std::ifstream in{file};
+      const auto service = codegen::build_service(stem, codegen::Json::parse(in));
+      for (const auto& type : service.types)
+        write_if_changed(out / "include" / type.header, codegen::emit_type_header(service, type));
+      write_if_changed(out / "include" / "cdk" / service.ns / "cfn.hpp", codegen::emit_service_header(service));
+      write_if_changed(out / "include" / "cdk" / service.ns / "cfn_fwd.hpp", codegen::emit_forward_header(service));
+      write_if_changed(out / "src" / (stem + ".cpp"), codegen::emit_service_source(service));
+      if (!tests.empty()) write_if_changed(tests / ("instantiate_" + stem + ".cpp"), codegen::emit_instantiation_test(service));
+      stems.push_back(stem);
+      type_count += service.types.size();
+    }
+    write_if_changed(out / "src" / "registry.cpp", codegen::emit_registry(stems));
+    std::cout << "cdkpp_codegen: " << type_count << " resource types in " << stems.size() << " services\n";
+  } catch (const std::exception& e) {
+    std::cerr << "cdkpp_codegen: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

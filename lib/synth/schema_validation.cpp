@@ -1,0 +1,176 @@
+#include "synth/schema_validation.hpp"
+
+#include <cmath>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <unordered_map>
+
+namespace cdk::synth {
+
+namespace {
+
+// An intrinsic function or a reference: its value is decided at deploy time.
+bool is_intrinsic(const Json& j) {
+  if (!j.is_object() || j.size() != 1) return false;
+  const auto& key = j.begin().key();
+  return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
+}
+
+bool is_dynamic_reference(const std::string& s) { return s.find("{{resolve:") != std::string::npos; }
+
+// Schema patterns are compiled once. Some use syntax std::regex lacks (\p{L}, (?i));
+// those are skipped rather than guessed at.
+const std::regex* compiled(const char* pattern) {
+  static std::mutex mutex;
+  static std::unordered_map<const char*, std::optional<std::regex>> cache;
+  std::lock_guard lock{mutex};
+  auto [it, inserted] = cache.try_emplace(pattern);
+  if (inserted) {
+    try {
+      it->second.emplace(pattern, std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error&) {
+    }
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+std::string show(const Json& j) {
+  std::string s = j.dump();
+  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+class Validator {
+ public:
+  Validator(const ResourceTypeInfo& type, const std::string& path, std::vector<Diagnostic>& out)
+      : type_{type}, table_{*type.table}, path_{path}, out_{out} {}
+
+  void check(const Json& value, std::uint32_t shape_index, const std::string& where) {
+    if (is_intrinsic(value)) return;
+    const Shape& shape = table_.shapes[shape_index];
+    switch (shape.kind) {
+      case ShapeKind::Any: return;
+      case ShapeKind::String: return check_string(value, shape, where);
+      case ShapeKind::Integer:
+      case ShapeKind::Number: return check_number(value, shape, where);
+      case ShapeKind::Boolean:
+        if (!value.is_boolean() && !(value.is_string() && (value == "true" || value == "false")))
+          report(errc::SchemaKind, where, "expects a boolean, got " + show(value));
+        return;
+      case ShapeKind::Array: return check_array(value, shape, where);
+      case ShapeKind::Object: return check_object(value, shape, where);
+      case ShapeKind::Map:
+        if (!value.is_object()) return report(errc::SchemaKind, where, "expects an object, got " + show(value));
+        for (const auto& [key, item] : value.items()) check(item, shape.item, where + "." + key);
+        return;
+      case ShapeKind::OneOf: return check_one_of(value, shape, where);
+    }
+  }
+
+ private:
+  void report(const char* code, const std::string& where, const std::string& message) {
+    out_.push_back({code, path_, std::string{type_.type_name} + " " + where + ": " + message});
+  }
+
+  void check_string(const Json& value, const Shape& shape, const std::string& where) {
+    if (value.is_number() || value.is_boolean()) return;  // CloudFormation turns them into strings
+    if (!value.is_string()) return report(errc::SchemaKind, where, "expects a string, got " + show(value));
+    const auto& s = value.get_ref<const std::string&>();
+    if (is_dynamic_reference(s)) return;
+    if (shape.count > 0) {
+      bool found = false;
+      for (std::uint32_t i = 0; i < shape.count && !found; ++i) found = s == table_.strings[shape.first + i];
+      if (!found) {
+        std::string allowed;
+        for (std::uint32_t i = 0; i < shape.count; ++i) allowed += std::string{i ? ", " : ""} + table_.strings[shape.first + i];
+        return report(errc::SchemaEnum, where, "'" + s + "' is not one of " + allowed);
+      }
+    }
+    const auto length = static_cast<std::int64_t>(s.size());
+    if (shape.min_length >= 0 && length < shape.min_length)
+      report(errc::SchemaLength, where, "'" + s + "' is shorter than " + std::to_string(shape.min_length) + " characters");
+    if (shape.max_length >= 0 && length > shape.max_length)
+      report(errc::SchemaLength, where, "is longer than " + std::to_string(shape.max_length) + " characters");
+    if (shape.pattern) {
+      if (const std::regex* re = compiled(shape.pattern); re && !std::regex_search(s, *re))
+        report(errc::SchemaPattern, where, "'" + s + "' does not match " + shape.pattern);
+    }
+  }
+
+  void check_number(const Json& value, const Shape& shape, const std::string& where) {
+    double n = 0;
+    if (value.is_number()) {
+      n = value.get<double>();
+    } else if (value.is_string()) {  // CloudFormation accepts "5" for 5
+      const auto& s = value.get_ref<const std::string&>();
+      char* end = nullptr;
+      n = std::strtod(s.c_str(), &end);
+      if (s.empty() || *end != '\0') return report(errc::SchemaKind, where, "expects a number, got " + show(value));
+    } else {
+      return report(errc::SchemaKind, where, "expects a number, got " + show(value));
+    }
+    if (shape.kind == ShapeKind::Integer && std::floor(n) != n)
+      report(errc::SchemaKind, where, "expects an integer, got " + show(value));
+    auto text = [](double d) { return Json(d).dump(); };
+    if (shape.has_minimum && n < shape.minimum)
+      report(errc::SchemaRange, where, show(value) + " is below the minimum " + text(shape.minimum));
+    if (shape.has_maximum && n > shape.maximum)
+      report(errc::SchemaRange, where, show(value) + " is above the maximum " + text(shape.maximum));
+  }
+
+  void check_array(const Json& value, const Shape& shape, const std::string& where) {
+    if (!value.is_array()) return report(errc::SchemaKind, where, "expects a list, got " + show(value));
+    const auto size = static_cast<std::int64_t>(value.size());
+    if (shape.min_items >= 0 && size < shape.min_items)
+      report(errc::SchemaItems, where, "has " + std::to_string(size) + " items; at least " + std::to_string(shape.min_items) + " needed");
+    if (shape.max_items >= 0 && size > shape.max_items)
+      report(errc::SchemaItems, where, "has " + std::to_string(size) + " items; at most " + std::to_string(shape.max_items) + " allowed");
+    for (std::size_t i = 0; i < value.size(); ++i) check(value[i], shape.item, where + "[" + std::to_string(i) + "]");
+  }
+
+  void check_object(const Json& value, const Shape& shape, const std::string& where) {
+    if (!value.is_object()) return report(errc::SchemaKind, where, "expects an object, got " + show(value));
+    const auto fields = table_.fields.subspan(shape.first, shape.count);
+    for (const auto& field : fields) {
+      auto it = value.find(field.name);
+      if (it == value.end()) {
+        if (field.required) report(errc::SchemaRequired, where, "required property '" + std::string{field.name} + "' is missing");
+        continue;
+      }
+      check(*it, field.shape, where + "." + field.name);
+    }
+    if (!shape.closed) return;
+    for (const auto& [key, item] : value.items()) {
+      bool known = false;
+      for (const auto& field : fields) known = known || key == field.name;
+      if (!known) report(errc::SchemaUnknown, where, "unknown property '" + key + "'");
+    }
+  }
+
+  void check_one_of(const Json& value, const Shape& shape, const std::string& where) {
+    std::vector<Diagnostic> first_failure;
+    for (std::uint32_t i = 0; i < shape.count; ++i) {
+      std::vector<Diagnostic> attempt;
+      Validator{type_, path_, attempt}.check(value, table_.alternatives[shape.first + i], where);
+      if (attempt.empty()) return;
+      if (i == 0) first_failure = std::move(attempt);
+    }
+    if (shape.count > 0) out_.insert(out_.end(), first_failure.begin(), first_failure.end());
+  }
+
+  const ResourceTypeInfo& type_;
+  const ShapeTable& table_;
+  const std::string& path_;
+  std::vector<Diagnostic>& out_;
+};
+
+}  // namespace
+
+void validate_properties(const ResourceTypeInfo& type, const Json* properties, const std::string& construct_path,
+                         std::vector<Diagnostic>& diagnostics) {
+  if (!type.table) return;
+  static const Json empty = Json::object();
+  Validator{type, construct_path, diagnostics}.check(properties ? *properties : empty, type.properties_shape, "Properties");
+}
+
+}  // namespace cdk::synth
