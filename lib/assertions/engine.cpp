@@ -102,8 +102,9 @@ bool scalar_equals(const Value& pattern, const Json& actual) {
     case Value::Kind::Null: return actual.is_null();
     case Value::Kind::Bool: return actual.is_boolean() && actual.get<bool>() == pattern.as_bool();
     case Value::Kind::Integer:
-      if (actual.is_number_integer()) return actual.get<std::int64_t>() == pattern.as_integer();
+      // Check unsigned first: nlohmann's is_number_integer() is true for unsigned numbers too.
       if (actual.is_number_unsigned()) return pattern.as_integer() >= 0 && actual.get<std::uint64_t>() == static_cast<std::uint64_t>(pattern.as_integer());
+      if (actual.is_number_integer()) return actual.get<std::int64_t>() == pattern.as_integer();
       return actual.is_number() && actual.get<double>() == pattern.as_double();
     case Value::Kind::Double: return actual.is_number() && actual.get<double>() == pattern.as_double();
     case Value::Kind::String: return actual.is_string() && actual.get_ref<const std::string&>() == pattern.as_string();
@@ -163,8 +164,10 @@ MatchResult test_array(const char* name, const List& pattern, const Json* actual
       auto best = std::min_element(failed.begin(), failed.end(), [](const auto& x, const auto& y) {
         return x.second.fail_cost() != y.second.fail_cost() ? x.second.fail_cost() < y.second.fail_cost() : x.first < y.first;
       });
-      result.record_failure({name, {std::to_string(best->first)},
-                             "Could not match array_with pattern " + std::to_string(p) + ". This is the closest match", 0});
+      std::string message = "Could not match array_with pattern " + std::to_string(p) + ". This is the closest match";
+      if (pattern[p].is_map())
+        message += " (a literal object in array_with matches exactly, as in CDK; wrap it in Match::object_like to allow other keys)";
+      result.record_failure({name, {std::to_string(best->first)}, std::move(message), 0});
       result.compose(std::to_string(best->first), std::move(best->second));
     } else {
       result.record_failure({name, {std::to_string(n)},
@@ -199,7 +202,7 @@ MatchResult test_literal(const char* name, const Value& pattern, const Json* act
 
 class LiteralMatcher final : public MatcherImpl {
  public:
-  LiteralMatcher(const char* name, Value pattern, bool partial) : name_{name}, pattern_{std::move(pattern)}, partial_{partial} {}
+  LiteralMatcher(const char* name, Value pattern, bool partial) : name_{name}, pattern_(std::move(pattern)), partial_{partial} {}
   const char* name() const override { return name_; }
   MatchResult test(const Json* actual) const override { return test_literal(name_, pattern_, actual, partial_); }
 
@@ -211,7 +214,7 @@ class LiteralMatcher final : public MatcherImpl {
 
 class ObjectMatcher final : public MatcherImpl {
  public:
-  ObjectMatcher(const char* name, Map pattern, bool partial) : name_{name}, pattern_{std::move(pattern)}, partial_{partial} {}
+  ObjectMatcher(const char* name, Map pattern, bool partial) : name_{name}, pattern_(std::move(pattern)), partial_{partial} {}
   const char* name() const override { return name_; }
   MatchResult test(const Json* actual) const override { return test_object(name_, pattern_, actual, partial_); }
 
@@ -224,7 +227,7 @@ class ObjectMatcher final : public MatcherImpl {
 class ArrayMatcher final : public MatcherImpl {
  public:
   ArrayMatcher(const char* name, List pattern, bool subsequence)
-      : name_{name}, pattern_{std::move(pattern)}, subsequence_{subsequence} {}
+      : name_{name}, pattern_(std::move(pattern)), subsequence_{subsequence} {}
   const char* name() const override { return name_; }
   MatchResult test(const Json* actual) const override { return test_array(name_, pattern_, actual, subsequence_, false); }
 
@@ -236,7 +239,7 @@ class ArrayMatcher final : public MatcherImpl {
 
 class NotMatcher final : public MatcherImpl {
  public:
-  explicit NotMatcher(Value pattern) : pattern_{std::move(pattern)} {}
+  explicit NotMatcher(Value pattern) : pattern_(std::move(pattern)) {}
   const char* name() const override { return "not_"; }
   MatchResult test(const Json* actual) const override {
     MatchResult inner = test_value(name(), pattern_, actual, false);
@@ -252,7 +255,7 @@ class NotMatcher final : public MatcherImpl {
 
 class SerializedJsonMatcher final : public MatcherImpl {
  public:
-  explicit SerializedJsonMatcher(Value pattern) : pattern_{std::move(pattern)} {}
+  explicit SerializedJsonMatcher(Value pattern) : pattern_(std::move(pattern)) {}
   const char* name() const override { return "serialized_json"; }
   MatchResult test(const Json* actual) const override {
     if (!actual || !actual->is_string()) {
@@ -299,7 +302,7 @@ class AbsentMatcher final : public MatcherImpl {
 
 class RegexpMatcher final : public MatcherImpl {
  public:
-  explicit RegexpMatcher(std::string pattern) : pattern_{std::move(pattern)} {
+  explicit RegexpMatcher(std::string pattern) : pattern_(std::move(pattern)) {
     try {
       regex_ = std::regex{pattern_, std::regex::ECMAScript | std::regex::multiline};
     } catch (const std::regex_error& e) {
