@@ -1,7 +1,9 @@
 // cdkpp_codegen: generates the typed resource classes (L1) from the pinned schemas.
 //
-//   cdkpp_codegen --schemas <dir> --out <dir> [--services aws_ec2,aws_s3] [--tests <dir>]
+//   cdkpp_codegen --schemas <dir> --out <dir> [--services aws_ec2,aws_s3] [--types AWS::EC2::VPC,...]
+//                 [--tests <dir>]
 //
+// --types keeps only the named types (the committed goldens in codegen/golden are made so).
 // Writes <out>/include/cdk/<service>/cfn_<type>.hpp, cfn.hpp and cfn_fwd.hpp per service,
 // <out>/src/<service>.cpp and <out>/src/registry.cpp, and with --tests one instantiation
 // test per service. Files whose contents did not change are not rewritten, so a rebuild
@@ -45,12 +47,14 @@ std::set<std::string> split(const std::string& list) {
 int main(int argc, char** argv) {
   fs::path schemas, out, tests;
   std::string services_arg = "all";
+  std::string types_arg;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--schemas") schemas = argv[i + 1];
     else if (flag == "--out") out = argv[i + 1];
     else if (flag == "--services") services_arg = argv[i + 1];
     else if (flag == "--tests") tests = argv[i + 1];
+    else if (flag == "--types") types_arg = argv[i + 1];
     else {
       std::cerr << "cdkpp_codegen: unknown option " << flag << "\n";
       return 2;
@@ -66,13 +70,20 @@ int main(int argc, char** argv) {
       if (entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     const auto wanted = split(services_arg);
+    const auto wanted_types = split(types_arg);
     std::vector<std::string> stems;
     std::size_t type_count = 0;
     for (const auto& file : files) {
       const std::string stem = file.stem().string();
       if (!wanted.count("all") && !wanted.count(stem)) continue;
       std::ifstream in{file};
-      const auto service = codegen::build_service(stem, codegen::Json::parse(in));
+      auto schemas = codegen::Json::parse(in);
+      if (!wanted_types.empty()) {
+        for (auto it = schemas.begin(); it != schemas.end();)
+          it = wanted_types.count(it.key()) ? std::next(it) : schemas.erase(it);
+        if (schemas.empty()) continue;
+      }
+      const auto service = codegen::build_service(stem, schemas);
       for (const auto& type : service.types)
         write_if_changed(out / "include" / type.header, codegen::emit_type_header(service, type));
       write_if_changed(out / "include" / "cdk" / service.ns / "cfn.hpp", codegen::emit_service_header(service));

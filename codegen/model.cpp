@@ -339,6 +339,13 @@ std::vector<std::string> strings_of(const Json& schema, const char* key, bool st
 std::string snake_case(const std::string& raw) {
   // Acronyms CloudFormation spells with a lower-case letter inside.
   std::string name = replace_all(replace_all(raw, "IPv6", "Ipv6"), "IPv4", "Ipv4");
+  // A plural acronym ("ARNs", "IDs") is one word: upper-case its 's' so the run stays whole.
+  for (std::size_t i = 2; i < name.size(); ++i) {
+    const bool acronym = std::isupper(static_cast<unsigned char>(name[i - 1])) &&
+                         std::isupper(static_cast<unsigned char>(name[i - 2]));
+    const bool word_ends = i + 1 == name.size() || !std::islower(static_cast<unsigned char>(name[i + 1]));
+    if (name[i] == 's' && acronym && word_ends) name[i] = 'S';
+  }
   std::string out;
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
