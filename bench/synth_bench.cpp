@@ -137,10 +137,10 @@ std::string fixed(double value, int decimals) {
 
 void print_row(const std::string& name, const std::string& stacks, const std::string& resources, const Measurement& m) {
   if (!m.ok) {
-    std::printf("| %-30s | %6s | %9s | failed (see stderr) |\n", name.c_str(), stacks.c_str(), resources.c_str());
+    std::printf("| %-34s | %6s | %9s | failed (see stderr) |\n", name.c_str(), stacks.c_str(), resources.c_str());
     return;
   }
-  std::printf("| %-30s | %6s | %9s | %12s | %8s | %10s | %8s | %9s |\n", name.c_str(), stacks.c_str(), resources.c_str(),
+  std::printf("| %-34s | %6s | %9s | %12s | %8s | %10s | %8s | %9s |\n", name.c_str(), stacks.c_str(), resources.c_str(),
               fixed(m.construct_ms, 1).c_str(), fixed(m.synth_ms, 1).c_str(), fixed(m.process_ms, 1).c_str(),
               fixed(static_cast<double>(m.peak_rss_kib) / 1024.0, 1).c_str(),
               fixed(static_cast<double>(m.output_bytes) / (1024.0 * 1024.0), 2).c_str());
@@ -189,9 +189,9 @@ int main(int argc, char** argv) {
   fs::create_directories(work);
 
   std::printf("median of %d runs; each run is a fresh process; peak RSS is that process's ru_maxrss\n\n", repeat);
-  std::printf("| %-30s | %6s | %9s | %12s | %8s | %10s | %8s | %9s |\n", "app", "stacks", "resources", "construct ms",
+  std::printf("| %-34s | %6s | %9s | %12s | %8s | %10s | %8s | %9s |\n", "app", "stacks", "resources", "construct ms",
               "synth ms", "process ms", "peak MiB", "out MiB");
-  std::printf("|%s|%s|%s|%s|%s|%s|%s|%s|\n", std::string(32, '-').c_str(), std::string(8, '-').c_str(),
+  std::printf("|%s|%s|%s|%s|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), std::string(8, '-').c_str(),
               std::string(11, '-').c_str(), std::string(14, '-').c_str(), std::string(10, '-').c_str(),
               std::string(12, '-').c_str(), std::string(10, '-').c_str(), std::string(11, '-').c_str());
   std::fflush(stdout);
