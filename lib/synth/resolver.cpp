@@ -160,6 +160,38 @@ Json Resolver::resolve_token(const Value& value, int depth) {
   return nullptr;
 }
 
+// ${Name} and ${Name.Attribute} in an Fn::Sub body are references too: each must be a
+// variable of the Sub, a pseudo parameter, or a parameter or resource of the stack.
+void Resolver::check_sub_references(const Value& argument) {
+  const Value& body = argument.is_list() && !argument.as_list().empty() ? argument.as_list()[0] : argument;
+  if (!body.is_string()) return;
+  const Map* variables = argument.is_list() && argument.as_list().size() > 1 ? &argument.as_list()[1].as_map() : nullptr;
+  const std::string& text = body.as_string();
+  for (auto open = text.find("${"); open != std::string::npos; open = text.find("${", open + 2)) {
+    if (open + 2 < text.size() && text[open + 2] == '!') continue;  // ${!Literal}
+    const auto close = text.find('}', open);
+    if (close == std::string::npos) return;
+    const std::string name = text.substr(open + 2, close - open - 2);
+    bool known = false;
+    if (variables)
+      for (const auto& [key, value] : *variables) known = known || key == name;
+    if (known) continue;
+    if (name.rfind("AWS::", 0) == 0) {
+      if (!is_pseudo_parameter(name)) report(errc::UnknownTarget, "Fn::Sub: '${" + name + "}' is not a pseudo parameter");
+      continue;
+    }
+    const auto dot = name.find('.');
+    auto found = by_logical_id_.find(name.substr(0, dot));
+    const bool ok = found != by_logical_id_.end() &&
+                    (dynamic_cast<const CfnResource*>(found->second) ||
+                     (dot == std::string::npos && dynamic_cast<const CfnParameter*>(found->second)));
+    if (!ok)
+      report(errc::UnknownTarget, "Fn::Sub: '${" + name + "}' is not a variable of the Sub, nor a " +
+                                      (dot == std::string::npos ? "parameter or resource" : "resource") + " of stack '" +
+                                      stack_.stack_name() + "'");
+  }
+}
+
 Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
   const Value& argument = t.args.at(0);
   auto expect_target = [&](const Value& v, auto* kind, const char* what) {
@@ -185,6 +217,7 @@ Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
     expect_target(argument, static_cast<const CfnCondition*>(nullptr), "condition");
     expect_condition_name(argument);
   }
+  if (t.name == "Fn::Sub") check_sub_references(argument);
   Json resolved = resolve_value(argument, depth + 1);
   if (t.name == "Fn::FindInMap" && argument.as_list().size() == 3) {
     const Value& mapping_ref = argument.as_list()[0];

@@ -32,6 +32,7 @@ class Resolver {
   Json resolve_value(const Value& value, int depth);
   Json resolve_join(const detail::TokenData& token, int depth);
   Json resolve_intrinsic(const detail::TokenData& token, int depth);
+  void check_sub_references(const Value& argument);
   /// The logical id of a same-stack target; reports foreign targets.
   std::string target_id(const CfnElement& target);
   void report(const char* code, std::string message);

@@ -228,6 +228,38 @@ TEST_CASE("conditions: Fn::If and Condition must name a condition of the stack")
   }
 }
 
+TEST_CASE("Fn::Sub: ${Name} and ${Name.Attribute} must name something the Sub can see") {
+  cdk::App app{test_app_props()};
+  auto& stack = app.add<cdk::Stack>("S", legacy());
+  stack.add<cdk::CfnParameter>("Env");
+  topic(stack, "B");
+  stack.add<cdk::CfnCondition>("C", {.expression = cdk::Fn::condition_equals("a", "b")});
+  SUBCASE("parameters, resources, attributes, pseudo parameters, variables and ${!Literal} are fine") {
+    topic(stack, "A", {{"TopicName", cdk::Fn::sub("${Env}-${B}-${B.TopicName}-${AWS::Region}-${Var}-${!NotARef}-$x-{y}",
+                                                  {{"Var", "v"}})}});
+    CHECK(errors_of(stack).empty());
+  }
+  SUBCASE("an unknown name") {
+    topic(stack, "A", {{"TopicName", cdk::Fn::sub("${Env}-${Nope}")}});
+    check_single(stack, {cdk::errc::UnknownTarget, "S/A",
+                         "Fn::Sub: '${Nope}' is not a variable of the Sub, nor a parameter or resource of stack 'S'"});
+  }
+  SUBCASE("an attribute of a parameter") {
+    topic(stack, "A", {{"TopicName", cdk::Fn::sub("${Env.Value}")}});
+    check_single(stack, {cdk::errc::UnknownTarget, "S/A",
+                         "Fn::Sub: '${Env.Value}' is not a variable of the Sub, nor a resource of stack 'S'"});
+  }
+  SUBCASE("a condition") {
+    topic(stack, "A", {{"TopicName", cdk::Fn::sub("${C}")}});
+    check_single(stack, {cdk::errc::UnknownTarget, "S/A",
+                         "Fn::Sub: '${C}' is not a variable of the Sub, nor a parameter or resource of stack 'S'"});
+  }
+  SUBCASE("an unknown pseudo parameter") {
+    topic(stack, "A", {{"TopicName", cdk::Fn::sub("${AWS::Bogus}")}});
+    check_single(stack, {cdk::errc::UnknownTarget, "S/A", "Fn::Sub: '${AWS::Bogus}' is not a pseudo parameter"});
+  }
+}
+
 TEST_CASE("references to an element of another stack are reported") {
   cdk::App app{test_app_props()};
   auto& s1 = app.add<cdk::Stack>("S1", legacy());
