@@ -83,6 +83,22 @@ Json resolve_token(const Value& token) {
   return resolver.resolve(token, "");
 }
 
+// Per-thread query state: quick mode (pass/fail only, no messages, early exits) and the
+// tokens of the current query's pattern, resolved once.
+struct QueryState {
+  bool quick = false;
+  int depth = 0;
+  std::unordered_map<const TokenData*, Value> resolved;
+};
+thread_local QueryState query_state;
+
+Value resolved_token(const Value& token) {
+  if (query_state.depth == 0) return synth::json_to_value(resolve_token(token));
+  auto [it, inserted] = query_state.resolved.try_emplace(&token.token());
+  if (inserted) it->second = synth::json_to_value(resolve_token(token));
+  return it->second;
+}
+
 std::string value_type_name(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::Null: return "null";
@@ -117,22 +133,25 @@ MatchResult test_literal(const char* name, const Value& pattern, const Json* act
 MatchResult test_array(const char* name, const List& pattern, const Json* actual, bool subsequence, bool partial) {
   if (!actual || !actual->is_array()) {
     MatchResult result{actual};
-    result.record_failure({name, {}, "Expected type array but received " + type_name(actual)});
+    result.fail([&] { return Failure{name, {}, "Expected type array but received " + type_name(actual)}; });
     return result;
   }
   MatchResult result{actual};
   const std::size_t n = actual->size();
   if (!subsequence) {
     std::size_t i = 0;
-    for (; i < pattern.size() && i < n; ++i) result.compose(std::to_string(i), test_value(name, pattern[i], &(*actual)[i], partial));
+    for (; i < pattern.size() && i < n; ++i) {
+      result.compose(std::to_string(i), test_value(name, pattern[i], &(*actual)[i], partial));
+      if (quick_mode() && result.has_failed()) return result;
+    }
     if (i < pattern.size())
-      result.record_failure({name, {std::to_string(i)},
+      result.fail([&] { return Failure{name, {std::to_string(i)},
                              "Not enough elements in array (expecting " + std::to_string(pattern.size()) + ", got " +
-                                 std::to_string(n) + ")"});
+                                 std::to_string(n) + ")"}; });
     if (i < n)
-      result.record_failure({name, {std::to_string(i)},
+      result.fail([&] { return Failure{name, {std::to_string(i)},
                              "Too many elements in array (expecting " + std::to_string(pattern.size()) + ", got " +
-                                 std::to_string(n) + ")"});
+                                 std::to_string(n) + ")"}; });
     return result;
   }
 
@@ -140,6 +159,12 @@ MatchResult test_array(const char* name, const List& pattern, const Json* actual
   // attempt to report where earlier patterns matched and the closest try of the first
   // pattern that did not.
   std::size_t p = 0, a = 0;
+  if (quick_mode()) {
+    while (p < pattern.size() && a < n)
+      if (!test_value(name, pattern[p], &(*actual)[a++], partial).has_failed()) ++p;
+    if (p < pattern.size()) result.fail([&] { return Failure{name, {}, "no match"}; });
+    return result;
+  }
   std::vector<std::vector<std::pair<std::size_t, MatchResult>>> attempts(pattern.size());
   while (p < pattern.size() && a < n) {
     MatchResult inner = test_value(name, pattern[p], &(*actual)[a], partial);
@@ -154,7 +179,7 @@ MatchResult test_array(const char* name, const List& pattern, const Json* actual
       for (const auto& [index, r] : attempts[done]) {
         if (r.has_failed()) continue;
         MatchResult note{&(*actual)[index]};
-        note.record_failure({name, {}, "array_with pattern " + std::to_string(done) + " matched here", 0});
+        note.fail([&] { return Failure{name, {}, "array_with pattern " + std::to_string(done) + " matched here", 0}; });
         result.compose(std::to_string(index), std::move(note));
         break;
       }
@@ -167,11 +192,11 @@ MatchResult test_array(const char* name, const List& pattern, const Json* actual
       std::string message = "Could not match array_with pattern " + std::to_string(p) + ". This is the closest match";
       if (pattern[p].is_map())
         message += " (a literal object in array_with matches exactly, as in CDK; wrap it in Match::object_like to allow other keys)";
-      result.record_failure({name, {std::to_string(best->first)}, std::move(message), 0});
+      result.fail([&] { return Failure{name, {std::to_string(best->first)}, std::move(message), 0}; });
       result.compose(std::to_string(best->first), std::move(best->second));
     } else {
-      result.record_failure({name, {std::to_string(n)},
-                             "Could not match array_with pattern " + std::to_string(p) + ". No more elements to try"});
+      result.fail([&] { return Failure{name, {std::to_string(n)},
+                             "Could not match array_with pattern " + std::to_string(p) + ". No more elements to try"}; });
     }
   }
   return result;
@@ -181,7 +206,7 @@ MatchResult test_literal(const char* name, const Value& pattern, const Json* act
   switch (pattern.kind()) {
     case Value::Kind::Token: {
       if (as_matcher(pattern)) return test_value(name, pattern, actual, partial);
-      return test_literal(name, synth::json_to_value(resolve_token(pattern)), actual, partial);
+      return test_literal(name, resolved_token(pattern), actual, partial);
     }
     case Value::Kind::List: return test_array(name, pattern.as_list(), actual, false, partial);
     case Value::Kind::Map: return test_object(name, pattern.as_map(), actual, partial);
@@ -191,9 +216,9 @@ MatchResult test_literal(const char* name, const Value& pattern, const Json* act
   const std::string expected_type = value_type_name(pattern);
   const std::string actual_type = type_name(actual);
   if (expected_type != actual_type) {
-    result.record_failure({name, {}, "Expected type " + expected_type + " but received " + actual_type});
+    result.fail([&] { return Failure{name, {}, "Expected type " + expected_type + " but received " + actual_type}; });
   } else if (!scalar_equals(pattern, *actual)) {
-    result.record_failure({name, {}, "Expected " + synth::literal_to_json(pattern).dump() + " but received " + jsonify(actual)});
+    result.fail([&] { return Failure{name, {}, "Expected " + synth::literal_to_json(pattern).dump() + " but received " + jsonify(actual)}; });
   }
   return result;
 }
@@ -245,7 +270,7 @@ class NotMatcher final : public MatcherImpl {
     MatchResult inner = test_value(name(), pattern_, actual, false);
     MatchResult result{actual};
     if (inner.fail_count() == 0)
-      result.record_failure({name(), {}, "Found unexpected match: " + (actual ? actual->dump(2) : std::string{"undefined"})});
+      result.fail([&] { return Failure{name(), {}, "Found unexpected match: " + (actual ? actual->dump(2) : std::string{"undefined"})}; });
     return result;
   }
 
@@ -260,19 +285,19 @@ class SerializedJsonMatcher final : public MatcherImpl {
   MatchResult test(const Json* actual) const override {
     if (!actual || !actual->is_string()) {
       MatchResult result{actual};
-      result.record_failure({name(), {}, "Expected JSON as a string but found " + type_name(actual)});
+      result.fail([&] { return Failure{name(), {}, "Expected JSON as a string but found " + type_name(actual)}; });
       return result;
     }
     auto parsed = std::make_shared<Json>(Json::parse(actual->get_ref<const std::string&>(), nullptr, false));
     if (parsed->is_discarded()) {
       MatchResult result{actual};
-      result.record_failure({name(), {}, "Invalid JSON string: " + actual->get_ref<const std::string&>()});
+      result.fail([&] { return Failure{name(), {}, "Invalid JSON string: " + actual->get_ref<const std::string&>()}; });
       return result;
     }
     // The result is about the parsed value (rendered as `"<text>" <*> <parsed>`).
     MatchResult result = test_value(name(), pattern_, parsed.get(), false);
     result.keep_alive(std::move(parsed));
-    if (result.has_failed()) result.record_failure({name(), {}, "Encoded JSON value does not match"});
+    if (result.has_failed()) result.fail([&] { return Failure{name(), {}, "Encoded JSON value does not match"}; });
     return result;
   }
 
@@ -285,7 +310,7 @@ class AnyMatcher final : public MatcherImpl {
   const char* name() const override { return "any_value"; }
   MatchResult test(const Json* actual) const override {
     MatchResult result{actual};
-    if (!actual || actual->is_null()) result.record_failure({name(), {}, "Expected a value but found none"});
+    if (!actual || actual->is_null()) result.fail([&] { return Failure{name(), {}, "Expected a value but found none"}; });
     return result;
   }
 };
@@ -295,7 +320,7 @@ class AbsentMatcher final : public MatcherImpl {
   const char* name() const override { return "absent"; }
   MatchResult test(const Json* actual) const override {
     MatchResult result{actual};
-    if (actual) result.record_failure({name(), {}, "Received " + actual->dump() + ", but key should be absent"});
+    if (actual) result.fail([&] { return Failure{name(), {}, "Received " + actual->dump() + ", but key should be absent"}; });
     return result;
   }
 };
@@ -313,10 +338,9 @@ class RegexpMatcher final : public MatcherImpl {
   MatchResult test(const Json* actual) const override {
     MatchResult result{actual};
     if (!actual || !actual->is_string()) {
-      result.record_failure({name(), {}, "Expected a string, but got " + type_name(actual)});
+      result.fail([&] { return Failure{name(), {}, "Expected a string, but got " + type_name(actual)}; });
     } else if (!std::regex_search(actual->get_ref<const std::string&>(), regex_)) {
-      result.record_failure(
-          {name(), {}, "String " + actual->dump() + " did not match pattern " + Json(pattern_).dump()});
+      result.fail([&] { return Failure{name(), {}, "String " + actual->dump() + " did not match pattern " + Json(pattern_).dump()}; });
     }
     return result;
   }
@@ -333,14 +357,14 @@ class CaptureMatcher final : public MatcherImpl {
   MatchResult test(const Json* actual) const override {
     MatchResult result{actual};
     if (!actual || actual->is_null()) {
-      result.record_failure({name(), {}, "Can only capture non-null values. Found " + jsonify(actual)});
+      result.fail([&] { return Failure{name(), {}, "Can only capture non-null values. Found " + jsonify(actual)}; });
       return result;
     }
     if (state_->pattern) {
       MatchResult inner = test_top_level(*state_->pattern, actual);
       if (inner.has_failed()) return inner;
     }
-    result.record_capture(state_, *actual);
+    if (!quick_mode()) result.record_capture(state_, *actual);
     return result;
   }
   const std::shared_ptr<CaptureState>& state() const { return state_; }
@@ -352,6 +376,17 @@ class CaptureMatcher final : public MatcherImpl {
 }  // namespace
 
 // -- Matching ---------------------------------------------------------------------------
+
+bool quick_mode() { return query_state.quick; }
+
+QueryScope::QueryScope() {
+  if (query_state.depth++ == 0) query_state.resolved.clear();
+}
+QueryScope::~QueryScope() {
+  if (--query_state.depth == 0) query_state.resolved.clear();
+}
+QuickMode::QuickMode() : previous_{query_state.quick} { query_state.quick = true; }
+QuickMode::~QuickMode() { query_state.quick = previous_; }
 
 bool is_absent_matcher(const Value& value) {
   const MatcherImpl* m = as_matcher(value);
@@ -366,23 +401,29 @@ MatchResult test_value(const char* name, const Value& pattern, const Json* actua
 MatchResult test_object(const char* name, const Map& pattern, const Json* actual, bool partial) {
   MatchResult result{actual};
   if (!actual || !actual->is_object()) {
-    result.record_failure({name, {}, "Expected type object but received " + type_name(actual)});
+    result.fail([&] { return Failure{name, {}, "Expected type object but received " + type_name(actual)}; });
     return result;
   }
   if (!partial) {
     for (const auto& item : actual->items()) {
       const bool expected = std::any_of(pattern.begin(), pattern.end(), [&](const auto& e) { return e.first == item.key(); });
-      if (!expected) result.record_failure({name, {item.key()}, "Unexpected key " + item.key()});
+      if (!expected && quick_mode()) {
+        result.fail([] { return Failure{}; });
+        return result;
+      }
+      if (!expected) result.fail([&] { return Failure{name, {item.key()}, "Unexpected key " + item.key()}; });
     }
   }
   for (const auto& [key, value] : pattern) {
     auto found = actual->find(key);
     const Json* child = found == actual->end() ? nullptr : &*found;
     if (!child && !is_absent_matcher(value)) {
-      result.record_failure({name, {key}, "Missing key '" + key + "'"});
+      result.fail([&] { return Failure{name, {key}, "Missing key '" + key + "'"}; });
+      if (quick_mode()) return result;
       continue;
     }
     result.compose(key, test_value(name, value, child, partial));
+    if (quick_mode() && result.has_failed()) return result;
   }
   return result;
 }
@@ -444,6 +485,11 @@ MatchResult& MatchResult::record_failure(Failure failure) {
 MatchResult& MatchResult::compose(const std::string& id, MatchResult inner) {
   for (auto& capture : inner.captures_) captures_.push_back(std::move(capture));
   inner.captures_.clear();
+  if (inner.has_failed() && quick_mode()) {
+    failed_ = true;
+    ++fail_count_;
+    return *this;
+  }
   if (inner.has_failed()) {
     failed_ = true;
     fail_count_ += inner.fail_count_;

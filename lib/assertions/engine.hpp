@@ -22,9 +22,33 @@ struct CaptureState {
   std::size_t index = 0;
 };
 
+/// True inside a QuickMode scope: matchers only tell whether the target matches (no
+/// messages, no captures kept, first failure ends the test). Queries test every entry
+/// quickly, then again in full only where details are needed (captures, failure texts).
+bool quick_mode();
+class QuickMode {
+ public:
+  QuickMode();
+  ~QuickMode();
+  QuickMode(const QuickMode&) = delete;
+  QuickMode& operator=(const QuickMode&) = delete;
+
+ private:
+  bool previous_;
+};
+
+/// One query: tokens of its pattern are resolved once while a scope is open.
+class QueryScope {
+ public:
+  QueryScope();
+  ~QueryScope();
+  QueryScope(const QueryScope&) = delete;
+  QueryScope& operator=(const QueryScope&) = delete;
+};
+
 /// One failure: where (relative to the result's target), which matcher, why.
 struct Failure {
-  const char* matcher;
+  const char* matcher = "";
   std::vector<std::string> path;
   std::string message;
   int cost = 1;
@@ -40,6 +64,17 @@ class MatchResult {
   void keep_alive(std::shared_ptr<const Json> owned) { owned_.push_back(std::move(owned)); }
 
   MatchResult& record_failure(Failure failure);
+  /// Records the failure `make()` returns; in quick mode only notes that it failed.
+  template <class MakeFailure>
+  MatchResult& fail(MakeFailure&& make) {
+    if (quick_mode()) {
+      failed_ = true;
+      ++fail_count_;
+      ++cost_;
+      return *this;
+    }
+    return record_failure(make());
+  }
   /// Adds `inner` (the result for the child `id` of the target) to this result.
   MatchResult& compose(const std::string& id, MatchResult inner);
   void record_capture(const std::shared_ptr<CaptureState>& capture, const Json& value);

@@ -4,16 +4,34 @@
 
 namespace cdk::assertions::detail {
 
-SectionMatch match_section(const std::vector<Entry>& entries, const Tester& test) {
+SectionMatch match_section(const std::vector<Entry>& entries, const Tester& test, bool all_failures) {
+  QueryScope scope;
   SectionMatch out;
   out.analyzed = entries.size();
+  std::vector<const Entry*> failed;
   for (const auto& entry : entries) {
-    MatchResult result = test(entry.value);
-    result.finished();
-    if (result.has_failed()) {
-      out.failures.emplace_back(entry.id, std::move(result));
+    bool ok;
+    {
+      QuickMode quick;
+      ok = !test(entry.value).has_failed();
+    }
+    if (!ok) {
+      failed.push_back(&entry);
+      continue;
+    }
+    MatchResult full = test(entry.value);  // records its captures
+    full.finished();
+    if (full.has_failed()) {
+      out.failures.emplace_back(entry.id, std::move(full));
     } else {
       out.matches.push_back(entry);
+    }
+  }
+  if (out.matches.empty() || all_failures) {
+    for (const Entry* entry : failed) {
+      MatchResult full = test(entry->value);
+      full.finished();
+      out.failures.emplace_back(entry->id, std::move(full));
     }
   }
   std::stable_sort(out.failures.begin(), out.failures.end(), [](const auto& a, const auto& b) {

@@ -25,7 +25,9 @@ struct SectionMatch {
 
 using Tester = std::function<MatchResult(const Json*)>;
 
-SectionMatch match_section(const std::vector<Entry>& entries, const Tester& test);
+/// Tests every entry (quickly first; in full where a capture or a failure text needs it).
+/// `failures` is filled when nothing matched, or always with `all_failures`.
+SectionMatch match_section(const std::vector<Entry>& entries, const Tester& test, bool all_failures = false);
 
 /// "<what> has N <qualifier>, but none match as expected." followed by the differences of
 /// the closest entry, path by path, and CDK's rendering of the three closest.

@@ -104,9 +104,9 @@ struct PropertiesTester {
 };
 
 detail::SectionMatch match_properties(const Json& json, std::string_view type, const Pattern& props,
-                                      std::shared_ptr<PropertiesTester>& tester) {
+                                      std::shared_ptr<PropertiesTester>& tester, bool all_failures = false) {
   tester = std::make_shared<PropertiesTester>(props);
-  return detail::match_section(resources_of_type(json, type), [&](const Json* r) { return (*tester)(r); });
+  return detail::match_section(resources_of_type(json, type), [&](const Json* r) { return (*tester)(r); }, all_failures);
 }
 
 detail::Tester top_level(const Pattern& props) {
@@ -242,8 +242,8 @@ void Template::resource_count_is(std::string_view type, std::size_t count) const
 
 void Template::resource_properties_count_is(std::string_view type, const Pattern& props, std::size_t count) const {
   std::shared_ptr<PropertiesTester> tester;
-  const auto result = match_properties(data_->json, type, props, tester);
-  if (result.matches.size() == count) return;
+  if (match_properties(data_->json, type, props, tester).matches.size() == count) return;
+  const auto result = match_properties(data_->json, type, props, tester, true);  // with every failure
   std::string message = "Expected " + std::to_string(count) + " resources of type " + std::string{type} +
                         " with matching properties but found " + std::to_string(result.matches.size());
   if (!result.matches.empty()) message += ": " + id_list(result.matches);
@@ -273,12 +273,12 @@ void Template::has_resource_properties(std::string_view type, const Pattern& pro
 }
 
 void Template::all_resources(std::string_view type, const Pattern& props) const {
-  all_check(data_->json, type, detail::match_section(resources_of_type(data_->json, type), top_level(props)));
+  all_check(data_->json, type, detail::match_section(resources_of_type(data_->json, type), top_level(props), true));
 }
 
 void Template::all_resources_properties(std::string_view type, const Pattern& props) const {
   std::shared_ptr<PropertiesTester> tester;
-  all_check(data_->json, type, match_properties(data_->json, type, props, tester));
+  all_check(data_->json, type, match_properties(data_->json, type, props, tester, true));
 }
 
 Map Template::find_resources(std::string_view type, const Pattern& props) const {
@@ -323,6 +323,7 @@ Map Template::find_conditions(std::string_view id, const Pattern& props) const {
 }
 
 void Template::template_matches(const Pattern& expected) const {
+  detail::QueryScope scope;
   MatchResult result = detail::test_top_level(expected.value(), &data_->json);
   result.finished();
   if (!result.has_failed()) return;

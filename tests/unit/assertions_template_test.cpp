@@ -106,7 +106,7 @@ TEST_CASE("Template::has_resource matches the whole resource") {
   CHECK(contains(message, "The closest match is SubnetA; it differs at:\n  Missing key 'DeletionPolicy' at "
                           "/DeletionPolicy (using object_like matcher)\n"));
   CHECK(contains(message, "The 2 closest matches:\nSubnetA :: {"));
-  CHECK(contains(message, "\nSubnetB :: {\n!!   Expected \"Delete\" but received \"Retain\"\n  \"DeletionPolicy\": \"Retain\",\n"));
+  CHECK(contains(message, "\nSubnetB :: {\n!! Expected \"Delete\" but received \"Retain\"\n  \"DeletionPolicy\": \"Retain\",\n"));
   message = failure([&] { t.has_resource("AWS::S3::Bucket", {}); });
   CHECK(message.starts_with("Template has 0 resources with type AWS::S3::Bucket.\nNo matches found (resource types in the template: "));
 }
