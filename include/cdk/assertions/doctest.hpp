@@ -20,7 +20,7 @@
     try {                                                                \
       __VA_ARGS__;                                                       \
     } catch (const ::cdk::assertions::AssertionError& cdkpp_error_) {    \
-      FAIL_CHECK(cdkpp_error_.what());                                   \
+      FAIL_CHECK(std::string{cdkpp_error_.what()});                                   \
     }                                                                    \
   } while (false)
 
@@ -30,7 +30,7 @@
     try {                                                                \
       __VA_ARGS__;                                                       \
     } catch (const ::cdk::assertions::AssertionError& cdkpp_error_) {    \
-      FAIL(cdkpp_error_.what());                                         \
+      FAIL(std::string{cdkpp_error_.what()});                                         \
     }                                                                    \
   } while (false)
 
