@@ -44,7 +44,7 @@ class Template {
 
   /// The whole template.
   Value to_value() const;
-  /// The whole template as JSON text (two-space indentation).
+  /// The whole template as JSON text, formatted as stack.to_json() writes it.
   std::string to_json_string() const;
 
   // -- Resources -------------------------------------------------------------------------
