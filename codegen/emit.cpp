@@ -156,7 +156,7 @@ std::string emit_service_source(const Service& service) {
 
   for (const auto& type : service.types) {
     const std::string& c = type.class_name;
-    out << c << "::" << c << "(Construct& scope, std::string_view id, Props props)\n    : ::cdk::CfnResource(scope, id, {.type = std::string{CFN_RESOURCE_TYPE_NAME}}), props_{std::move(props)} {}\n\n";
+    out << c << "::" << c << "(Construct& scope, std::string_view id, Props props)\n    : ::cdk::CfnResource(scope, id, {.type = std::string{CFN_RESOURCE_TYPE_NAME}, .properties = {}}), props_{std::move(props)} {}\n\n";
     out << "const ResourceTypeInfo& " << c << "::type_info() { return k" << c << "Info; }\n\n";
     out << "Value " << c << "::render_properties() const {\n  Map m;\n";
     emit_puts(type.structs.back(), "props_");

@@ -132,9 +132,11 @@ class TypeBuilder {
     is_struct = false;
     auto [node_ptr, definition] = deref(raw);
     const Json& node = *node_ptr;
-    if (node.contains("oneOf") || node.contains("anyOf") || node.contains("allOf")) return "Json";
     auto types = types_of(node);
     if (types.size() > 1) return "Json";
+    // Without a type of its own, a oneOf/anyOf/allOf is a union of shapes. With one, the
+    // combinators only constrain (formats, required combinations) and the type decides.
+    if (types.empty() && (node.contains("oneOf") || node.contains("anyOf") || node.contains("allOf"))) return "Json";
     const std::string t = types.empty() ? (has_object_properties(node) ? "object" : "") : types.front();
     if (t == "string") return "Str";
     if (t == "integer" || t == "number") return "Num";

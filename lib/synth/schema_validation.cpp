@@ -19,6 +19,28 @@ bool is_intrinsic(const Json& j) {
 
 bool is_dynamic_reference(const std::string& s) { return s.find("{{resolve:") != std::string::npos; }
 
+// Registry schemas write patterns for Java's engine. \A, \Z and \z are anchors there but
+// would match the letters themselves in ECMAScript, so they are translated.
+std::string to_ecmascript(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[i + 1];
+      if (next == 'A' || next == 'Z' || next == 'z') {
+        out += next == 'A' ? "^" : "$";
+        ++i;
+        continue;
+      }
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    out.push_back(pattern[i]);
+  }
+  return out;
+}
+
 // Schema patterns are compiled once. Some use syntax std::regex lacks (\p{L}, (?i));
 // those are skipped rather than guessed at.
 const std::regex* compiled(const char* pattern) {
@@ -28,7 +50,7 @@ const std::regex* compiled(const char* pattern) {
   auto [it, inserted] = cache.try_emplace(pattern);
   if (inserted) {
     try {
-      it->second.emplace(pattern, std::regex::ECMAScript | std::regex::optimize);
+      it->second.emplace(to_ecmascript(pattern), std::regex::ECMAScript | std::regex::optimize);
     } catch (const std::regex_error&) {
     }
   }
@@ -111,7 +133,9 @@ class Validator {
     }
     if (shape.kind == ShapeKind::Integer && std::floor(n) != n)
       report(errc::SchemaKind, where, "expects an integer, got " + show(value));
-    auto text = [](double d) { return Json(d).dump(); };
+    auto text = [](double d) {
+      return std::floor(d) == d && std::abs(d) < 9.0e15 ? std::to_string(static_cast<long long>(d)) : Json(d).dump();
+    };
     if (shape.has_minimum && n < shape.minimum)
       report(errc::SchemaRange, where, show(value) + " is below the minimum " + text(shape.minimum));
     if (shape.has_maximum && n > shape.maximum)

@@ -10,6 +10,7 @@
 #include "cdk/cfn_resource.hpp"
 #include "synth/overrides.hpp"
 #include "synth/resolver.hpp"
+#include "synth/schema_validation.hpp"
 
 namespace cdk::synth {
 
@@ -239,6 +240,11 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
         if (o.value) value = resolver.resolve(*o.value, e->path());
         if (auto problem = apply_override(body, o.path, std::move(value)))
           diagnostics.push_back({errc::InvalidOverride, e->path(), *problem});
+      }
+      // Checked after overrides, so that what is written is what is checked.
+      if (const ResourceTypeInfo* type = find_resource_type(r->cfn_resource_type())) {
+        auto properties = body.find("Properties");
+        validate_properties(*type, properties == body.end() ? nullptr : &*properties, e->path(), diagnostics);
       }
     }
     // The first element with a logical id appends (operator[] would scan the section);

@@ -2,6 +2,8 @@
 // from a per-region mapping and whose size depends on the environment type, plus a
 // bucket that exists only in production.
 #include <cdk/cdk.hpp>
+#include <cdk/ec2/cfn_instance.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 
 int main(int argc, char** argv) {
   cdk::App app{argc, argv};
@@ -24,21 +26,16 @@ int main(int argc, char** argv) {
   auto& is_prod = stack.add<cdk::CfnCondition>(
       "IsProd", {.expression = cdk::Fn::condition_equals(env_type.ref(), "prod")});
 
-  auto& instance = stack.add<cdk::CfnResource>(
-      "AppInstance",
-      {.type = "AWS::EC2::Instance",
-       .properties = {
-           {"ImageId", region_map.find_in_map(cdk::Aws::region(), "Ami")},
-           {"InstanceType", cdk::Fn::condition_if(is_prod, "m5.large", "t3.micro")},
-           {"Tags", cdk::List{cdk::Map{
-                        {"Key", "Name"},
-                        {"Value", cdk::Fn::sub("${AWS::StackName}-app-${Env}", {{"Env", env_type.ref()}})},
-                    }}},
-       }});
+  auto& instance = stack.add<cdk::ec2::CfnInstance>(
+      "AppInstance", {
+                         .image_id = region_map.find_in_map(cdk::Aws::region(), "Ami"),
+                         .instance_type = cdk::Fn::condition_if(is_prod, "m5.large", "t3.micro"),
+                         .tags = {{.key = "Name",
+                                   .value = cdk::Fn::sub("${AWS::StackName}-app-${Env}", {{"Env", env_type.ref()}})}},
+                     });
 
-  auto& backup_bucket = stack.add<cdk::CfnResource>(
-      "BackupBucket", {.type = "AWS::S3::Bucket",
-                       .properties = {{"VersioningConfiguration", cdk::Map{{"Status", "Enabled"}}}}});
+  auto& backup_bucket = stack.add<cdk::s3::CfnBucket>(
+      "BackupBucket", {.versioning_configuration = {.status = "Enabled"}});
   backup_bucket.options().condition = &is_prod;
 
   stack.add<cdk::CfnOutput>("InstanceId", {

@@ -2,6 +2,7 @@
 // was written, before this program existed). LegacyStackSynthesizer adds nothing to the
 // template: no BootstrapVersion parameter, no CheckBootstrapVersion rule.
 #include <cdk/cdk.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 
 int main(int argc, char** argv) {
   cdk::App app{argc, argv};
@@ -24,21 +25,19 @@ int main(int argc, char** argv) {
                         .max_value = 365,
                         .min_value = 1});
 
-  auto& bucket = stack.add<cdk::CfnResource>(
+  auto& bucket = stack.add<cdk::s3::CfnBucket>(
       "ArtifactBucket",
-      {.type = "AWS::S3::Bucket",
-       .properties = {
-           // Fn::Sub names the parameter in its string; the Ref of bucket_prefix.ref() in a
-           // join would be equivalent but is not what the hand-written template says.
-           {"BucketName", cdk::Fn::sub("${BucketPrefix}-${AWS::AccountId}-${AWS::Region}")},
-           {"LifecycleConfiguration",
-            cdk::Map{{"Rules", cdk::List{cdk::Map{
-                                   {"Id", "ExpireOldVersions"},
-                                   {"NoncurrentVersionExpiration", cdk::Map{{"NoncurrentDays", retention_days.ref()}}},
-                                   {"Status", "Enabled"},
-                               }}}}},
-           {"VersioningConfiguration", cdk::Map{{"Status", "Enabled"}}},
-       }});
+      {
+          // Fn::Sub names the parameter in its string; the Ref of bucket_prefix.ref() in a
+          // join would be equivalent but is not what the hand-written template says.
+          .bucket_name = cdk::Fn::sub("${BucketPrefix}-${AWS::AccountId}-${AWS::Region}"),
+          .lifecycle_configuration = {.rules = {{
+                                          .id = "ExpireOldVersions",
+                                          .noncurrent_version_expiration = {.noncurrent_days = retention_days.ref()},
+                                          .status = "Enabled",
+                                      }}},
+          .versioning_configuration = {.status = "Enabled"},
+      });
   // Keep the artifacts when the stack is deleted or the bucket replaced.
   bucket.options().update_replace_policy = cdk::CfnDeletionPolicy::Retain;
   bucket.options().deletion_policy = cdk::CfnDeletionPolicy::Retain;

@@ -2,6 +2,7 @@
 // rejects a template without resources, so a WaitConditionHandle stands in, as in the
 // CDK program of reference/seed-ad-params.
 #include <cdk/cdk.hpp>
+#include <cdk/cloudformation/cfn_wait_condition_handle.hpp>
 
 int main(int argc, char** argv) {
   cdk::App app{argc, argv};
@@ -26,6 +27,6 @@ int main(int argc, char** argv) {
        .allowed_values = instance_types,
        .description = "Amazon EC2 instance type for the second Active Directory Instance"});
 
-  stack.add<cdk::CfnResource>("Placeholder", {.type = "AWS::CloudFormation::WaitConditionHandle"});
+  stack.add<cdk::cloudformation::CfnWaitConditionHandle>("Placeholder");
   return app.synth_main();
 }

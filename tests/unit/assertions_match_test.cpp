@@ -215,15 +215,15 @@ TEST_CASE("tokens in a pattern match their CloudFormation form") {
   auto& stack = app.add<cdk::Stack>("S", {.synthesizer = cdk::LegacyStackSynthesizer{}});
   auto& vpc = stack.add<cdk::CfnResource>("Vpc", {.type = "AWS::EC2::VPC", .properties = {{"CidrBlock", "10.0.0.0/16"}}});
   auto& other = stack.add<cdk::CfnResource>("Other", {.type = "AWS::EC2::VPC", .properties = {{"CidrBlock", "10.1.0.0/16"}}});
-  stack.add<cdk::CfnResource>("Subnet", {.type = "AWS::EC2::Subnet",
+  stack.add<cdk::CfnResource>("Subnet", {.type = "Custom::Subnet",
                                          .properties = {{"VpcId", vpc.ref()},
                                                         {"Arn", vpc.get_att("Arn")},
                                                         {"Name", cdk::Aws::stack_name() + "-subnet"}}});
   auto t = Template::from_stack(stack);
-  t.has_resource_properties("AWS::EC2::Subnet", {{"VpcId", vpc.ref()}, {"Arn", vpc.get_att("Arn")}});
-  t.has_resource_properties("AWS::EC2::Subnet", {{"Name", cdk::Aws::stack_name() + "-subnet"}});
-  t.has_resource_properties("AWS::EC2::Subnet", {{"VpcId", cdk::Map{{"Ref", "Vpc"}}}});
-  auto message = failure([&] { t.has_resource_properties("AWS::EC2::Subnet", {{"VpcId", other.ref()}}); });
+  t.has_resource_properties("Custom::Subnet", {{"VpcId", vpc.ref()}, {"Arn", vpc.get_att("Arn")}});
+  t.has_resource_properties("Custom::Subnet", {{"Name", cdk::Aws::stack_name() + "-subnet"}});
+  t.has_resource_properties("Custom::Subnet", {{"VpcId", cdk::Map{{"Ref", "Vpc"}}}});
+  auto message = failure([&] { t.has_resource_properties("Custom::Subnet", {{"VpcId", other.ref()}}); });
   CHECK(contains(message, R"(Expected "Other" but received "Vpc" at /Properties/VpcId/Ref)"));
 }
 

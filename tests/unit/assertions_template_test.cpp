@@ -397,7 +397,7 @@ TEST_CASE("Template::from_file reads JSON and YAML; a stack's YAML reads back as
   cdk::App app{cdk::AppProps{.outdir = "unused"}};
   auto& stack = app.add<cdk::Stack>("S", {.synthesizer = cdk::LegacyStackSynthesizer{}});
   auto& p = stack.add<cdk::CfnParameter>("Env", {.type = "String"});
-  auto& b = stack.add<cdk::CfnResource>("Bucket", {.type = "AWS::S3::Bucket",
+  auto& b = stack.add<cdk::CfnResource>("Bucket", {.type = "Custom::Bucket",
                                                    .properties = {{"BucketName", cdk::Fn::sub("${AWS::StackName}-x")},
                                                                   {"Tags", cdk::List{cdk::Map{{"Key", "Env"}, {"Value", p.ref()}}}},
                                                                   {"Mode", "0755"}}});

@@ -16,7 +16,7 @@ namespace {
 Json j(const char* text) { return Json::parse(text); }
 
 cdk::CfnResource& topic(cdk::Construct& scope, std::string id) {
-  return scope.add<cdk::CfnResource>(id, {.type = "AWS::SNS::Topic"});
+  return scope.add<cdk::CfnResource>(id, {.type = "Custom::Topic"});
 }
 }  // namespace
 
@@ -33,13 +33,13 @@ TEST_CASE("elements: a resource renders Type and Properties in declaration order
     "Queue": {"Type": "AWS::SQS::Queue",
               "Properties": {"VisibilityTimeout": 30, "FifoQueue": true, "QueueName": "q.fifo",
                              "Tags": [{"Key": "a", "Value": "b"}]}},
-    "Bare": {"Type": "AWS::SNS::Topic"}
+    "Bare": {"Type": "Custom::Topic"}
   })"));
 }
 
 TEST_CASE("elements: set_property replaces in place or appends") {
   model_test::Fixture f;
-  auto& r = f.stack.add<cdk::CfnResource>("R", {.type = "AWS::SNS::Topic", .properties = {{"A", 1}, {"B", 2}}});
+  auto& r = f.stack.add<cdk::CfnResource>("R", {.type = "Custom::Topic", .properties = {{"A", 1}, {"B", 2}}});
   r.set_property("A", "one");
   r.set_property("C", 3);
   CHECK(template_of(f.stack)["Resources"]["R"]["Properties"] == j(R"({"A": "one", "B": 2, "C": 3})"));
@@ -195,9 +195,9 @@ TEST_CASE("elements: override_logical_id is honoured by every reference made bef
   model_test::Fixture f;
   auto& param = f.stack.add<cdk::CfnParameter>("Param", {.type = "String"});
   auto& cond = f.stack.add<cdk::CfnCondition>("Cond", {.expression = Fn::condition_equals(param.ref(), "x")});
-  auto& bucket = f.stack.add<cdk::CfnResource>("Bucket", {.type = "AWS::S3::Bucket"});
+  auto& bucket = f.stack.add<cdk::CfnResource>("Bucket", {.type = "Custom::Bucket"});
   auto& user = f.stack.add<cdk::CfnResource>(
-      "User", {.type = "AWS::SNS::Topic",
+      "User", {.type = "Custom::Topic",
                .properties = {{"A", bucket.ref()},
                               {"B", bucket.get_att("Arn")},
                               {"C", Value{"arn:"} + bucket.ref()},
@@ -214,7 +214,7 @@ TEST_CASE("elements: override_logical_id is honoured by every reference made bef
 
   auto t = template_of(f.stack);
   CHECK(t["Resources"]["User"] == j(R"({
-    "Type": "AWS::SNS::Topic",
+    "Type": "Custom::Topic",
     "Properties": {
       "A": {"Ref": "MyBucket"},
       "B": {"Fn::GetAtt": ["MyBucket", "Arn"]},
@@ -282,7 +282,7 @@ TEST_CASE("elements: Ref and GetAtt of elements that cannot be referenced") {
 TEST_CASE("elements: outputs render Description, Value, Export, Condition") {
   // CDK's CfnOutput._toCloudFormation order.
   model_test::Fixture f;
-  auto& bucket = f.stack.add<cdk::CfnResource>("Bucket", {.type = "AWS::S3::Bucket"});
+  auto& bucket = f.stack.add<cdk::CfnResource>("Bucket", {.type = "Custom::Bucket"});
   auto& cond = f.stack.add<cdk::CfnCondition>("Cond", {.expression = Fn::condition_equals(cdk::Aws::region(), "x")});
   auto& full = f.stack.add<cdk::CfnOutput>("Full", {.value = bucket.ref(),
                                                     .condition = &cond,

@@ -290,7 +290,7 @@ TEST_CASE("fn: a Number parameter is a number, a List parameter a list") {
 
   // Used where a number / list is expected, it renders as the bare Ref (no quoting, no
   // join), so CloudFormation sees a number and a list.
-  f.stack.add<cdk::CfnResource>("Group", {.type = "AWS::AutoScaling::AutoScalingGroup",
+  f.stack.add<cdk::CfnResource>("Group", {.type = "Custom::AutoScalingGroup",
                                           .properties = {{"MinSize", count.ref()},
                                                          {"MaxSize", count.value_as_number()},
                                                          {"AvailabilityZones", names.value_as_list()},

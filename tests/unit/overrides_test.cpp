@@ -16,7 +16,7 @@ Json j(const char* text) { return Json::parse(text); }
 // A bucket with nested properties to override.
 cdk::CfnResource& bucket(model_test::Fixture& f) {
   return f.stack.add<cdk::CfnResource>(
-      "Bucket", {.type = "AWS::S3::Bucket",
+      "Bucket", {.type = "Custom::Bucket",
                  .properties = {{"BucketName", "b"},
                                 {"VersioningConfiguration", Map{{"Status", "Enabled"}}},
                                 {"Tags", List{Map{{"Key", "k1"}, {"Value", "v1"}}, Map{{"Key", "k2"}, {"Value", "v2"}}}}}});
@@ -90,11 +90,11 @@ TEST_CASE("overrides: add_override reaches the resource's attributes") {
   auto& b = bucket(f);
   b.add_override("DeletionPolicy", "Retain");
   b.add_override("Metadata.cfn_nag.rules_to_suppress", List{Map{{"id", "W35"}}});
-  b.add_override("Type", "AWS::S3::Bucket");  // same value: nothing changes
+  b.add_override("Type", "Custom::Bucket");  // same value: nothing changes
   auto r = resource(f);
   CHECK(r["DeletionPolicy"] == "Retain");
   CHECK(r["Metadata"] == j(R"({"cfn_nag": {"rules_to_suppress": [{"id": "W35"}]}})"));
-  CHECK(r["Type"] == "AWS::S3::Bucket");
+  CHECK(r["Type"] == "Custom::Bucket");
 }
 
 TEST_CASE("overrides: an escaped dot addresses a key that contains dots") {
@@ -136,7 +136,7 @@ TEST_CASE("overrides: deletion overrides") {
   b.add_property_deletion_override("Not.There.At.All");  // deleting nothing is fine
   REQUIRE(model_test::synth_errors(f.stack).empty());
   CHECK(resource(f) == j(R"({
-    "Type": "AWS::S3::Bucket",
+    "Type": "Custom::Bucket",
     "Properties": {"VersioningConfiguration": {"Status": "Enabled"}, "Tags": [{"Key": "k2", "Value": "v2"}]}
   })"));
 }
@@ -148,9 +148,9 @@ TEST_CASE("overrides: a deletion that empties an object removes the object, as C
   CHECK_FALSE(resource(f)["Properties"].contains("VersioningConfiguration"));
 
   // Deleting the last property removes "Properties" itself.
-  auto& single = f.stack.add<cdk::CfnResource>("Single", {.type = "AWS::SNS::Topic", .properties = {{"TopicName", "t"}}});
+  auto& single = f.stack.add<cdk::CfnResource>("Single", {.type = "Custom::Topic", .properties = {{"TopicName", "t"}}});
   single.add_property_deletion_override("TopicName");
-  CHECK(resource(f, "Single") == j(R"({"Type": "AWS::SNS::Topic"})"));
+  CHECK(resource(f, "Single") == j(R"({"Type": "Custom::Topic"})"));
 }
 
 TEST_CASE("overrides: empty path components are reported once") {

@@ -197,7 +197,7 @@ TEST_CASE("value: a list filled after it was handed out (the lazy pattern constr
   model_test::Fixture f;
   auto items = std::make_shared<std::vector<std::string>>();
   auto& res = f.stack.add<cdk::CfnResource>(
-      "Group", {.type = "AWS::EC2::SecurityGroup",
+      "Group", {.type = "Custom::SecurityGroup",
                 .properties = {{"GroupDescription", "g"},
                                {"Names", cdk::lazy([items] { return Value{*items}; }, cdk::TokenType::List)}}});
   (void)res;

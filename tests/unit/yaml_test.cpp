@@ -263,9 +263,9 @@ TEST_CASE("short form writes the tags people write by hand") {
   auto& stack = app.add<cdk::Stack>("S", legacy_props());
   auto& c = stack.add<cdk::CfnCondition>("IsProd", {.expression = cdk::Fn::condition_equals(cdk::Aws::region(), "us-east-1")});
   stack.add<cdk::CfnCondition>("NotProd", {.expression = cdk::Fn::condition_not(cdk::Fn::condition(c))});
-  auto& b = stack.add<cdk::CfnResource>("B", {.type = "AWS::SNS::Topic"});
+  auto& b = stack.add<cdk::CfnResource>("B", {.type = "Custom::Topic"});
   stack.add<cdk::CfnResource>(
-      "A", {.type = "AWS::SNS::Topic",
+      "A", {.type = "Custom::Topic",
             .properties = {{"Ref", b.ref()},
                            {"Att", b.get_att("TopicName")},
                            {"Sub", cdk::Fn::sub("${AWS::Region}-x")},
@@ -296,9 +296,9 @@ TEST_CASE("short form never puts two tags on one node") {
   cdk::App app{cdk::AppProps{.outdir = "unused-yaml"}};
   auto& stack = app.add<cdk::Stack>("S", legacy_props());
   auto& c = stack.add<cdk::CfnCondition>("C", {.expression = cdk::Fn::condition_equals("a", "b")});
-  auto& b = stack.add<cdk::CfnResource>("B", {.type = "AWS::SNS::Topic"});
+  auto& b = stack.add<cdk::CfnResource>("B", {.type = "Custom::Topic"});
   stack.add<cdk::CfnResource>(
-      "A", {.type = "AWS::SNS::Topic",
+      "A", {.type = "Custom::Topic",
             .properties = {
                 {"Base64Join", cdk::Fn::base64(cdk::Fn::join("", {"#!/bin/bash\n", b.ref(), "\n"}))},
                 {"Base64Sub", cdk::Fn::base64(cdk::Fn::sub("echo ${B}"))},
@@ -328,8 +328,8 @@ TEST_CASE("output is deterministic") {
   auto make = [] {
     cdk::App app{cdk::AppProps{.outdir = "unused-yaml"}};
     auto& stack = app.add<cdk::Stack>("S");
-    auto& b = stack.add<cdk::CfnResource>("B", {.type = "AWS::SNS::Topic"});
-    stack.add<cdk::CfnResource>("A", {.type = "AWS::SNS::Topic", .properties = {{"Z", b.ref()}, {"A", "yes"}, {"M", 1.5}}});
+    auto& b = stack.add<cdk::CfnResource>("B", {.type = "Custom::Topic"});
+    stack.add<cdk::CfnResource>("A", {.type = "Custom::Topic", .properties = {{"Z", b.ref()}, {"A", "yes"}, {"M", 1.5}}});
     return stack.to_yaml({.short_form = true}) + stack.to_yaml() + stack.to_json();
   };
   CHECK(make() == make());

@@ -1,5 +1,6 @@
 // Synthesizes a one-resource stack and checks that its template was written.
 #include <cdk/cdk.hpp>
+#include <cdk/sns/cfn_topic.hpp>  // a generated typed class
 
 #include <filesystem>
 #include <iostream>
@@ -7,7 +8,7 @@
 int main(int argc, char** argv) {
   cdk::App app{argc, argv};
   auto& stack = app.add<cdk::Stack>("ConsumerStack", {.synthesizer = cdk::LegacyStackSynthesizer{}});
-  auto& topic = stack.add<cdk::CfnResource>("Topic", {.type = "AWS::SNS::Topic"});
+  auto& topic = stack.add<cdk::sns::CfnTopic>("Topic", {.display_name = "consumer"});
   stack.add<cdk::CfnOutput>("TopicArn", {.value = topic.ref()});
   if (const int status = app.synth_main(); status != 0) return status;
 
