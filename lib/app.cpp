@@ -1,9 +1,12 @@
 #include "cdk/app.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "cdk/errors.hpp"
 #include "cdk/stack.hpp"
@@ -107,6 +110,47 @@ void install_terminate_handler() {
 }
 }  // namespace
 
+// Stacks are independent once the tree is locked, so their templates are built on one
+// thread per core. Results and diagnostics are gathered in deploy order, so the output
+// does not depend on which thread finished first.
+std::vector<synth::SynthesizedStack> App::build_templates(const std::vector<Stack*>& stacks,
+                                                          std::vector<Diagnostic>& diagnostics) const {
+  std::vector<synth::SynthesizedStack> out(stacks.size());
+  std::vector<std::vector<Diagnostic>> found(stacks.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < stacks.size(); i = next++) {
+      // Keep the rendered template, not its JSON tree: peak memory stays that of a stack
+      // per thread.
+      out[i].stack = stacks[i];
+      synth::build_template(*stacks[i], found[i], &out[i].template_body);
+    }
+  };
+  std::size_t threads = parallel_synth_ ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
+  std::vector<std::thread> pool;
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  for (std::size_t t = 1; t < threads; ++t)
+    pool.emplace_back([&] {
+      try {
+        work();
+      } catch (...) {
+        std::lock_guard lock{failure_mutex};
+        if (!failure) failure = std::current_exception();
+      }
+    });
+  try {
+    work();
+  } catch (...) {
+    std::lock_guard lock{failure_mutex};
+    if (!failure) failure = std::current_exception();
+  }
+  for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+  for (auto& d : found) diagnostics.insert(diagnostics.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+  return out;
+}
+
 App::App(AppProps props) : Construct(std::string_view{}) {
   install_terminate_handler();
   read_environment(props);
@@ -136,6 +180,7 @@ App::~App() = default;
 
 void App::read_environment(const AppProps& props) {
   tree_metadata_ = props.tree_metadata;
+  parallel_synth_ = props.parallel_synth;
   context_ = props.context;
   if (const char* json = std::getenv("CDK_CONTEXT_JSON"); json && *json) {
     synth::Json parsed = synth::Json::parse(json, nullptr, /*allow_exceptions=*/false);
@@ -177,13 +222,8 @@ CloudAssembly App::synth() {
                                "stack artifact '" + all[i]->artifact_id() + "' is also produced by '" + all[j]->path() + "'"});
   if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
 
-  std::vector<synth::SynthesizedStack> synthesized;
-  for (Stack* stack : deploy_order(all, diagnostics)) {
-    // Keep the rendered template, not its JSON tree: peak memory stays that of one stack.
-    std::string body;
-    synth::build_template(*stack, diagnostics, &body);
-    synthesized.push_back({stack, std::move(body)});
-  }
+  const auto ordered = deploy_order(all, diagnostics);
+  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 
   CloudAssembly assembly{outdir_, {}};

@@ -13,11 +13,19 @@
 
 namespace cdk {
 
+struct Diagnostic;
+namespace synth {
+struct SynthesizedStack;
+}
+
 struct AppProps {
   /// Context values, below those of CDK_CONTEXT_JSON (the CLI's wins, as in CDK).
   Map context;
   /// Where synth writes the cloud assembly. Default: $CDK_OUTDIR, else "cdk.out".
   std::optional<std::string> outdir;
+  /// Build the stacks' templates on one thread per core. Lazy values then run on those
+  /// threads: turn this off if yours change shared state.
+  bool parallel_synth = true;
   /// Write tree.json (the construct tree, for tools such as the CDK console view).
   bool tree_metadata = true;
 };
@@ -60,9 +68,12 @@ class App : public Construct {
 
  private:
   void read_environment(const AppProps& props);
+  std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& stacks,
+                                                       std::vector<Diagnostic>& diagnostics) const;
 
   std::string outdir_;
   bool tree_metadata_ = true;
+  bool parallel_synth_ = true;
 };
 
 }  // namespace cdk

@@ -15,7 +15,7 @@ namespace cdk::synth {
 using AssemblyFile = std::pair<std::string, std::string>;
 
 struct SynthesizedStack {
-  Stack* stack;
+  Stack* stack = nullptr;
   std::string template_body;  // rendered at once, so only one stack's JSON tree is alive
 };
 

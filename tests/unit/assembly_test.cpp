@@ -429,6 +429,34 @@ TEST_CASE("output is byte-identical across runs") {
   }
 }
 
+TEST_CASE("stacks built on several threads give the same assembly and errors as on one") {
+  TempDir dir;
+  auto run = [&](const std::string& outdir, bool parallel, bool broken) {
+    cdk::App app{cdk::AppProps{.outdir = outdir, .parallel_synth = parallel}};
+    for (int i = 0; i < 8; ++i) {
+      auto& stack = app.add<cdk::Stack>("Stack" + std::to_string(i));
+      auto& topic = stack.add<cdk::CfnResource>("Topic", {.type = "Custom::Topic"});
+      stack.add<cdk::CfnOutput>("Arn", {.value = broken ? cdk::Fn::ref("Missing" + std::to_string(i)) : topic.ref()});
+    }
+    std::string errors;
+    try {
+      app.synth();
+    } catch (const cdk::SynthError& e) {
+      errors = e.what();
+    }
+    return std::make_pair(snapshot(outdir), errors);
+  };
+  const auto serial = run(dir / "serial", false, false);
+  const auto parallel = run(dir / "parallel", true, false);
+  CHECK(serial.first.size() >= 10);
+  CHECK(serial == parallel);
+
+  // Errors come in deploy order, whichever thread found them first.
+  const auto serial_errors = run(dir / "serial-broken", false, true).second;
+  CHECK(serial_errors.find("Stack0/Arn") < serial_errors.find("Stack7/Arn"));
+  CHECK(run(dir / "parallel-broken", true, true).second == serial_errors);
+}
+
 TEST_CASE("a failed synth writes nothing and leaves an earlier assembly untouched") {
   TempDir dir;
   const std::string outdir = dir / "cdk.out";
