@@ -26,6 +26,14 @@ Json number(const Value& v) {
 
 bool is_string(const Json& j) { return j.is_string(); }
 
+std::string element_kind(const CfnElement& e);
+
+// "a parameter", "an output".
+std::string a_kind(const CfnElement& e) {
+  std::string kind = element_kind(e);
+  return (kind.front() == 'o' || kind.front() == 'e' ? "an " : "a ") + kind;
+}
+
 std::string element_kind(const CfnElement& e) {
   if (dynamic_cast<const CfnResource*>(&e)) return "resource";
   if (dynamic_cast<const CfnParameter*>(&e)) return "parameter";
@@ -121,7 +129,7 @@ Json Resolver::resolve_token(const Value& value, int depth) {
         report(errc::UnknownTarget, "Ref to '" + t.name + "', which is not a parameter or resource of stack '" +
                                         stack_.stack_name() + "'");
       else if (!dynamic_cast<const CfnResource*>(found->second) && !dynamic_cast<const CfnParameter*>(found->second))
-        report(errc::WrongTargetKind, "Ref to '" + t.name + "', which is a " + element_kind(*found->second) +
+        report(errc::WrongTargetKind, "Ref to '" + t.name + "', which is " + a_kind(*found->second) +
                                           "; only resources and parameters can be referenced");
       return Json{{"Ref", t.name}};
     }
@@ -140,7 +148,7 @@ Json Resolver::resolve_token(const Value& value, int depth) {
           report(errc::UnknownTarget,
                  "Fn::GetAtt of '" + id + "', which is not a resource of stack '" + stack_.stack_name() + "'");
         else if (!dynamic_cast<const CfnResource*>(found->second))
-          report(errc::WrongTargetKind, "Fn::GetAtt of '" + id + "', which is a " + element_kind(*found->second) +
+          report(errc::WrongTargetKind, "Fn::GetAtt of '" + id + "', which is " + a_kind(*found->second) +
                                             "; only resources have attributes");
       }
       if (attribute.empty()) report(errc::InvalidIntrinsic, "Fn::GetAtt of '" + id + "' needs an attribute name");
@@ -197,8 +205,8 @@ Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
   auto expect_target = [&](const Value& v, auto* kind, const char* what) {
     if (v.is_token() && v.token().op == TokenOp::LogicalId && v.token().target &&
         !dynamic_cast<decltype(kind)>(v.token().target))
-      report(errc::WrongTargetKind, t.name + " needs a " + what + ", but '" + v.token().target->path() + "' is a " +
-                                        element_kind(*v.token().target));
+      report(errc::WrongTargetKind, t.name + " needs a " + what + ", but '" + v.token().target->path() + "' is " +
+                                        a_kind(*v.token().target));
   };
   // A condition named by a literal string (Fn::intrinsic) must exist too.
   auto expect_condition_name = [&](const Value& v) {
@@ -207,8 +215,8 @@ Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
     if (found == by_logical_id_.end())
       report(errc::UnknownTarget, "condition '" + v.as_string() + "' does not exist in stack '" + stack_.stack_name() + "'");
     else if (!dynamic_cast<const CfnCondition*>(found->second))
-      report(errc::WrongTargetKind, t.name + " needs a condition, but '" + v.as_string() + "' is a " +
-                                        element_kind(*found->second));
+      report(errc::WrongTargetKind, t.name + " needs a condition, but '" + v.as_string() + "' is " +
+                                        a_kind(*found->second));
   };
   if (t.name == "Fn::If" && !argument.as_list().empty()) {
     expect_target(argument.as_list()[0], static_cast<const CfnCondition*>(nullptr), "condition");
