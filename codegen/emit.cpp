@@ -34,7 +34,7 @@ void emit_struct(std::ostringstream& out, const Struct& s, const std::string& in
 // "{"a", "b"}" as a span over a named array, or an empty span.
 std::string string_view_array(std::ostringstream& out, const std::string& name, const std::vector<std::string>& items) {
   if (items.empty()) return "{}";
-  out << "const std::string_view " << name << "[] = {";
+  out << "constexpr std::string_view " << name << "[] = {";
   for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ", " : "") << cpp_string(items[i]);
   out << "};\n";
   return name;
@@ -92,7 +92,7 @@ std::string emit_service_source(const Service& service) {
   out << "namespace cdk::" << service.ns << " {\n\nnamespace {\n\n";
 
   const auto& t = service.tables;
-  out << "const Shape kShapes[] = {\n";
+  out << "constexpr Shape kShapes[] = {\n";
   for (const auto& s : t.shapes) {
     out << "    {ShapeKind::" << s.kind << ", " << (s.closed ? "true" : "false") << ", " << s.item << ", " << s.first
         << ", " << s.count << ", " << (s.pattern.empty() ? "nullptr" : cpp_string(s.pattern)) << ", " << s.min_length
@@ -101,20 +101,20 @@ std::string emit_service_source(const Service& service) {
         << (s.has_maximum ? "true" : "false") << "},\n";
   }
   out << "};\n";
-  out << "const ShapeField kFields[] = {\n";
+  out << "constexpr ShapeField kFields[] = {\n";
   for (const auto& f : t.fields)
     out << "    {" << cpp_string(f.name) << ", " << f.shape << ", " << (f.required ? "true" : "false") << "},\n";
   if (t.fields.empty()) out << "    {\"\", 0, false},\n";
   out << "};\n";
-  out << "const std::uint32_t kAlternatives[] = {";
+  out << "constexpr std::uint32_t kAlternatives[] = {";
   for (std::size_t i = 0; i < t.alternatives.size(); ++i) out << (i ? ", " : "") << t.alternatives[i];
   if (t.alternatives.empty()) out << "0";
   out << "};\n";
-  out << "const char* const kStrings[] = {";
+  out << "constexpr const char* kStrings[] = {";
   for (std::size_t i = 0; i < t.strings.size(); ++i) out << (i ? ",\n    " : "\n    ") << cpp_string(t.strings[i]);
   if (t.strings.empty()) out << "\"\"";
   out << "};\n";
-  out << "const ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};\n\n";
+  out << "constexpr ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};\n\n";
 
   for (const auto& type : service.types) {
     const std::string prefix = "k" + type.class_name;
@@ -124,7 +124,7 @@ std::string emit_service_source(const Service& service) {
     const auto primary = string_view_array(out, prefix + "PrimaryIdentifier", type.primary_identifier);
     const auto create_only = string_view_array(out, prefix + "CreateOnly", type.create_only);
     const auto write_only = string_view_array(out, prefix + "WriteOnly", type.write_only);
-    out << "const ResourceTypeInfo " << prefix << "Info{" << cpp_string(type.type_name) << ", "
+    out << "constexpr ResourceTypeInfo " << prefix << "Info{" << cpp_string(type.type_name) << ", "
         << cpp_string(type.documentation_url) << ", " << attrs << ", " << primary << ", " << create_only << ", "
         << write_only << ", TaggingInfo{" << (type.taggable ? "true" : "false") << ", "
         << (type.tag_on_create ? "true" : "false") << ", " << (type.tag_updatable ? "true" : "false") << ", "
@@ -163,7 +163,7 @@ std::string emit_service_source(const Service& service) {
     out << "  merge_properties(m, properties());\n  return Value{std::move(m)};\n}\n\n";
   }
   out << "}  // namespace cdk::" << service.ns << "\n\n";
-  out << "extern const cdk::ResourceTypeInfo* const cdkpp_types_" << service.file_stem << "[] = {\n";
+  out << "extern constinit const cdk::ResourceTypeInfo* const cdkpp_types_" << service.file_stem << "[] = {\n";
   for (const auto& type : service.types) out << "    &cdk::" << service.ns << "::k" << type.class_name << "Info,\n";
   out << "};\nextern const std::size_t cdkpp_types_" << service.file_stem << "_count = " << service.types.size() << ";\n";
   return out.str();

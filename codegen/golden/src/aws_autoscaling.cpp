@@ -11,7 +11,7 @@ namespace cdk::autoscaling {
 
 namespace {
 
-const Shape kShapes[] = {
+constexpr Shape kShapes[] = {
     {ShapeKind::Object, true, 0, 91, 38, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
     {ShapeKind::String, false, 0, 0, 0, nullptr, 1, 255, -1, -1, 0.0, 0.0, false, false},
     {ShapeKind::Object, true, 0, 0, 1, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
@@ -165,7 +165,7 @@ const Shape kShapes[] = {
     {ShapeKind::Array, false, 151, 0, 0, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
     {ShapeKind::String, false, 0, 0, 0, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
 };
-const ShapeField kFields[] = {
+constexpr ShapeField kFields[] = {
     {"CapacityDistributionStrategy", 3, false},
     {"ImpairedZoneHealthCheckBehavior", 7, true},
     {"ZonalShiftEnabled", 8, true},
@@ -296,8 +296,8 @@ const ShapeField kFields[] = {
     {"TrafficSources", 146, false},
     {"VPCZoneIdentifier", 150, false},
 };
-const std::uint32_t kAlternatives[] = {0};
-const char* const kStrings[] = {
+constexpr std::uint32_t kAlternatives[] = {0};
+constexpr const char* kStrings[] = {
     "balanced-best-effort",
     "balanced-only",
     "IgnoreUnhealthy",
@@ -342,13 +342,13 @@ const char* const kStrings[] = {
     "required",
     "hdd",
     "ssd"};
-const ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};
+constexpr ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};
 
-const std::string_view kCfnAutoScalingGroupAttributes[] = {"AutoScalingGroupARN"};
-const std::string_view kCfnAutoScalingGroupPrimaryIdentifier[] = {"AutoScalingGroupName"};
-const std::string_view kCfnAutoScalingGroupCreateOnly[] = {"InstanceId", "AutoScalingGroupName"};
-const std::string_view kCfnAutoScalingGroupWriteOnly[] = {"SkipZonalShiftValidation", "InstanceId"};
-const ResourceTypeInfo kCfnAutoScalingGroupInfo{"AWS::AutoScaling::AutoScalingGroup", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-autoscaling-autoscalinggroup.html", kCfnAutoScalingGroupAttributes, kCfnAutoScalingGroupPrimaryIdentifier, kCfnAutoScalingGroupCreateOnly, kCfnAutoScalingGroupWriteOnly, TaggingInfo{true, true, true, "Tags", TaggingInfo::Format::AutoScaling}, &kTable, 0};
+constexpr std::string_view kCfnAutoScalingGroupAttributes[] = {"AutoScalingGroupARN"};
+constexpr std::string_view kCfnAutoScalingGroupPrimaryIdentifier[] = {"AutoScalingGroupName"};
+constexpr std::string_view kCfnAutoScalingGroupCreateOnly[] = {"InstanceId", "AutoScalingGroupName"};
+constexpr std::string_view kCfnAutoScalingGroupWriteOnly[] = {"SkipZonalShiftValidation", "InstanceId"};
+constexpr ResourceTypeInfo kCfnAutoScalingGroupInfo{"AWS::AutoScaling::AutoScalingGroup", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-autoscaling-autoscalinggroup.html", kCfnAutoScalingGroupAttributes, kCfnAutoScalingGroupPrimaryIdentifier, kCfnAutoScalingGroupCreateOnly, kCfnAutoScalingGroupWriteOnly, TaggingInfo{true, true, true, "Tags", TaggingInfo::Format::AutoScaling}, &kTable, 0};
 
 }  // namespace
 
@@ -646,7 +646,7 @@ Value CfnAutoScalingGroup::render_properties() const {
 
 }  // namespace cdk::autoscaling
 
-extern const cdk::ResourceTypeInfo* const cdkpp_types_aws_autoscaling[] = {
+extern constinit const cdk::ResourceTypeInfo* const cdkpp_types_aws_autoscaling[] = {
     &cdk::autoscaling::kCfnAutoScalingGroupInfo,
 };
 extern const std::size_t cdkpp_types_aws_autoscaling_count = 1;

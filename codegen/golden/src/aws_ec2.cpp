@@ -11,7 +11,7 @@ namespace cdk::ec2 {
 
 namespace {
 
-const Shape kShapes[] = {
+constexpr Shape kShapes[] = {
     {ShapeKind::Object, true, 0, 168, 4, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
     {ShapeKind::Object, true, 0, 137, 29, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
     {ShapeKind::Array, false, 3, 0, 0, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
@@ -219,7 +219,7 @@ const Shape kShapes[] = {
     {ShapeKind::String, false, 0, 0, 0, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
     {ShapeKind::String, false, 0, 0, 0, nullptr, -1, -1, -1, -1, 0.0, 0.0, false, false},
 };
-const ShapeField kFields[] = {
+constexpr ShapeField kFields[] = {
     {"DeleteOnTermination", 6, false},
     {"EbsCardIndex", 7, false},
     {"Encrypted", 8, false},
@@ -402,8 +402,8 @@ const ShapeField kFields[] = {
     {"Ipv4NetmaskLength", 201, false},
     {"Tags", 202, false},
 };
-const std::uint32_t kAlternatives[] = {0};
-const char* const kStrings[] = {
+constexpr std::uint32_t kAlternatives[] = {0};
+constexpr const char* kStrings[] = {
     "gp2",
     "gp3",
     "io1",
@@ -1915,19 +1915,19 @@ const char* const kStrings[] = {
     "dedicated",
     "default",
     "host"};
-const ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};
+constexpr ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};
 
-const std::string_view kCfnLaunchTemplateAttributes[] = {"DefaultVersionNumber", "LaunchTemplateId", "LatestVersionNumber"};
-const std::string_view kCfnLaunchTemplatePrimaryIdentifier[] = {"LaunchTemplateId"};
-const std::string_view kCfnLaunchTemplateCreateOnly[] = {"LaunchTemplateName"};
-const std::string_view kCfnLaunchTemplateWriteOnly[] = {"LaunchTemplateData", "VersionDescription", "TagSpecifications"};
-const ResourceTypeInfo kCfnLaunchTemplateInfo{"AWS::EC2::LaunchTemplate", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-launchtemplate.html", kCfnLaunchTemplateAttributes, kCfnLaunchTemplatePrimaryIdentifier, kCfnLaunchTemplateCreateOnly, kCfnLaunchTemplateWriteOnly, TaggingInfo{false, false, false, "", TaggingInfo::Format::None}, &kTable, 0};
+constexpr std::string_view kCfnLaunchTemplateAttributes[] = {"DefaultVersionNumber", "LaunchTemplateId", "LatestVersionNumber"};
+constexpr std::string_view kCfnLaunchTemplatePrimaryIdentifier[] = {"LaunchTemplateId"};
+constexpr std::string_view kCfnLaunchTemplateCreateOnly[] = {"LaunchTemplateName"};
+constexpr std::string_view kCfnLaunchTemplateWriteOnly[] = {"LaunchTemplateData", "VersionDescription", "TagSpecifications"};
+constexpr ResourceTypeInfo kCfnLaunchTemplateInfo{"AWS::EC2::LaunchTemplate", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-launchtemplate.html", kCfnLaunchTemplateAttributes, kCfnLaunchTemplatePrimaryIdentifier, kCfnLaunchTemplateCreateOnly, kCfnLaunchTemplateWriteOnly, TaggingInfo{false, false, false, "", TaggingInfo::Format::None}, &kTable, 0};
 
-const std::string_view kCfnVPCAttributes[] = {"CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"};
-const std::string_view kCfnVPCPrimaryIdentifier[] = {"VpcId"};
-const std::string_view kCfnVPCCreateOnly[] = {"CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength"};
-const std::string_view kCfnVPCWriteOnly[] = {"Ipv4IpamPoolId", "Ipv4NetmaskLength"};
-const ResourceTypeInfo kCfnVPCInfo{"AWS::EC2::VPC", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html", kCfnVPCAttributes, kCfnVPCPrimaryIdentifier, kCfnVPCCreateOnly, kCfnVPCWriteOnly, TaggingInfo{true, true, true, "Tags", TaggingInfo::Format::KeyValueList}, &kTable, 195};
+constexpr std::string_view kCfnVPCAttributes[] = {"CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"};
+constexpr std::string_view kCfnVPCPrimaryIdentifier[] = {"VpcId"};
+constexpr std::string_view kCfnVPCCreateOnly[] = {"CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength"};
+constexpr std::string_view kCfnVPCWriteOnly[] = {"Ipv4IpamPoolId", "Ipv4NetmaskLength"};
+constexpr ResourceTypeInfo kCfnVPCInfo{"AWS::EC2::VPC", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html", kCfnVPCAttributes, kCfnVPCPrimaryIdentifier, kCfnVPCCreateOnly, kCfnVPCWriteOnly, TaggingInfo{true, true, true, "Tags", TaggingInfo::Format::KeyValueList}, &kTable, 195};
 
 }  // namespace
 
@@ -2353,7 +2353,7 @@ Value CfnVPC::render_properties() const {
 
 }  // namespace cdk::ec2
 
-extern const cdk::ResourceTypeInfo* const cdkpp_types_aws_ec2[] = {
+extern constinit const cdk::ResourceTypeInfo* const cdkpp_types_aws_ec2[] = {
     &cdk::ec2::kCfnLaunchTemplateInfo,
     &cdk::ec2::kCfnVPCInfo,
 };
