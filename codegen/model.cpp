@@ -246,6 +246,13 @@ class TypeBuilder {
         d.has_maximum = true;
         d.maximum = node["maximum"].get<double>();
       }
+      // Allowed numbers are kept as their JSON text ("7"), as the validator prints them.
+      if (node.contains("enum") && node["enum"].is_array()) {
+        d.first = static_cast<unsigned>(tables_.strings.size());
+        for (const auto& e : node["enum"])
+          if (e.is_number()) tables_.strings.push_back(e.dump());
+        d.count = static_cast<unsigned>(tables_.strings.size()) - d.first;
+      }
     } else if (t == "boolean") {
       d.kind = "Boolean";
     } else if (t == "array") {

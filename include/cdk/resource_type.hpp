@@ -17,7 +17,7 @@ struct Shape {
   ShapeKind kind = ShapeKind::Any;
   bool closed = false;  // Object: properties outside `fields` are errors
   std::uint32_t item = 0;  // Array / Map: the items' shape
-  std::uint32_t first = 0;  // Object: first field; OneOf: first alternative; String: first enum value
+  std::uint32_t first = 0;  // Object: first field; OneOf: first alternative; String, Integer, Number: first enum value
   std::uint32_t count = 0;
   const char* pattern = nullptr;
   std::int64_t min_length = -1, max_length = -1;  // strings; -1 = no limit

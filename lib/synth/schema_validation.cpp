@@ -136,6 +136,17 @@ class Validator {
     auto text = [](double d) {
       return std::floor(d) == d && std::abs(d) < 9.0e15 ? std::to_string(static_cast<long long>(d)) : Json(d).dump();
     };
+    if (shape.count > 0) {  // allowed values, as JSON text
+      const std::string written = text(n);
+      bool found = false;
+      std::string allowed;
+      for (std::uint32_t i = 0; i < shape.count; ++i) {
+        const std::string candidate = text(std::strtod(table_.strings[shape.first + i], nullptr));
+        found = found || candidate == written;
+        allowed += (i ? ", " : "") + candidate;
+      }
+      if (!found) report(errc::SchemaEnum, where, written + " is not one of " + allowed);
+    }
     if (shape.has_minimum && n < shape.minimum)
       report(errc::SchemaRange, where, show(value) + " is below the minimum " + text(shape.minimum));
     if (shape.has_maximum && n > shape.maximum)

@@ -136,6 +136,15 @@ TEST_CASE("schema checks at synth name the property path and the construct path"
                                      "[cdk.schema.EnumValue] S/Vpc: AWS::EC2::VPC Properties.InstanceTenancy: 'shared' is "
                                      "not one of dedicated, default, host"});
   }
+  SUBCASE("enum values of numbers") {
+    stack.add<cdk::logs::CfnLogGroup>("Ok", {.retention_in_days = 14});
+    stack.add<cdk::logs::CfnLogGroup>("Bad", {.retention_in_days = 15});
+    const auto errors = synth_errors(stack);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rfind("[cdk.schema.EnumValue] S/Bad: AWS::Logs::LogGroup Properties.RetentionInDays: 15 is not one "
+                          "of 1, 3, 5, 7, 14, 30,",
+                          0) == 0);
+  }
   SUBCASE("numeric ranges") {
     stack.add<cdk::sqs::CfnQueue>("Queue", {.delay_seconds = 901});
     CHECK(synth_errors(stack) == std::vector<std::string>{"[cdk.schema.Range] S/Queue: AWS::SQS::Queue "
