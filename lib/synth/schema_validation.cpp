@@ -1,7 +1,6 @@
 #include "synth/schema_validation.hpp"
 
 #include <cmath>
-#include <mutex>
 #include <optional>
 #include <regex>
 #include <unordered_map>
@@ -41,12 +40,10 @@ std::string to_ecmascript(std::string_view pattern) {
   return out;
 }
 
-// Schema patterns are compiled once. Some use syntax std::regex lacks (\p{L}, (?i));
-// those are skipped rather than guessed at.
+// Schema patterns are compiled once per synth thread (no lock on the hot path). Some use
+// syntax std::regex lacks (\p{L}, (?i)); those are skipped rather than guessed at.
 const std::regex* compiled(const char* pattern) {
-  static std::mutex mutex;
-  static std::unordered_map<const char*, std::optional<std::regex>> cache;
-  std::lock_guard lock{mutex};
+  thread_local std::unordered_map<const char*, std::optional<std::regex>> cache;
   auto [it, inserted] = cache.try_emplace(pattern);
   if (inserted) {
     try {

@@ -121,7 +121,9 @@ TEST_CASE("type facts come from the schema") {
   CHECK(cdk::autoscaling::CfnAutoScalingGroup::type_info().tagging.format == cdk::TaggingInfo::Format::AutoScaling);
   CHECK(cdk::find_resource_type("AWS::EC2::VPC") == &vpc);
   CHECK(cdk::find_resource_type("AWS::Nope::Nothing") == nullptr);
-  CHECK(cdk::all_resource_types().size() > 1000);
+#ifdef CDKPP_ALL_SERVICES
+  CHECK(cdk::all_resource_types().size() > 1000);  // 1,584 in the schemas pinned today
+#endif
   CHECK(std::is_sorted(cdk::all_resource_types().begin(), cdk::all_resource_types().end(),
                        [](auto* a, auto* b) { return a->type_name < b->type_name; }));
 }
