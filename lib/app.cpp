@@ -124,6 +124,7 @@ std::vector<synth::SynthesizedStack> App::build_templates(const std::vector<Stac
       // per thread.
       out[i].stack = stacks[i];
       synth::build_template(*stacks[i], found[i], &out[i].template_body);
+      synth::finish_stack(out[i]);
     }
   };
   std::size_t threads = parallel_synth_ ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
@@ -46,7 +47,7 @@ std::string role_arn(const DefaultStackSynthesizer& s, const Stack& stack, const
 Json metadata_of(Stack& stack) {
   Json out = Json::object();
   const auto nodes = stack.find_all();
-  // Reserved so that growing never deep-copies the entries (see tree_node).
+  // Reserved so that growing never deep-copies the entries.
   out.get_ref<Json::object_t&>().reserve(nodes.size());
   for (Construct* node : nodes) {
     if (node != &stack && dynamic_cast<Stack*>(node)) continue;
@@ -63,25 +64,61 @@ Json metadata_of(Stack& stack) {
   return out;
 }
 
-Json tree_node(Construct& node) {
-  Json out = Json::object();
-  out["id"] = node.parent() ? node.id() : "App";
-  out["path"] = node.path();
-  if (auto* r = dynamic_cast<CfnResource*>(&node))
-    out["attributes"] = {{"aws:cdk:cloudformation:type", r->cfn_resource_type()}};
-  if (!node.children().empty()) {
-    // ordered_json stores entries as pair<const string, json>; a reallocation copies them
-    // deeply, so reserve. Sibling ids are unique, so append without operator[]'s search.
-    Json children = Json::object();
-    auto& entries = children.get_ref<Json::object_t&>();
-    entries.reserve(node.children().size());
-    for (const auto& child : node.children()) entries.emplace_back(child->id(), tree_node(*child));
-    out["children"] = std::move(children);
+// tree.json is written as text while walking the tree, each node's path built from its
+// parent's: a JSON tree of every construct (tens of thousands) would cost more than all
+// the templates. The layout is nlohmann's dump(1), the same as the templates.
+void append_string(std::string& out, std::string_view s) {
+  // Ids and paths rarely need escaping; only those that do pay for nlohmann's serializer.
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  if (plain) {
+    out.push_back('"');
+    out.append(s);
+    out.push_back('"');
+  } else {
+    out += Json(s).dump();
   }
-  return out;
+}
+
+void append_tree_node(std::string& out, const Construct& node, const std::string& path, int depth) {
+  const std::string inner(depth + 1, ' ');
+  out += "{\n" + inner + "\"id\": ";
+  append_string(out, node.parent() ? node.id() : "App");
+  out += ",\n" + inner + "\"path\": ";
+  append_string(out, path);
+  if (auto* r = dynamic_cast<const CfnResource*>(&node)) {
+    out += ",\n" + inner + "\"attributes\": {\n" + inner + " \"aws:cdk:cloudformation:type\": ";
+    append_string(out, r->cfn_resource_type());
+    out += "\n" + inner + "}";
+  }
+  if (!node.children().empty()) {
+    out += ",\n" + inner + "\"children\": {\n";
+    const auto& children = node.children();
+    for (std::size_t i = 0; i < children.size(); ++i) {
+      out += inner + " ";
+      append_string(out, children[i]->id());
+      out += ": ";
+      append_tree_node(out, *children[i], path.empty() ? children[i]->id() : path + "/" + children[i]->id(), depth + 2);
+      out += i + 1 < children.size() ? ",\n" : "\n";
+    }
+    out += inner + "}";
+  }
+  out += "\n" + std::string(depth, ' ') + "}";
+}
+
+std::string tree_json(const App& app) {
+  std::string out = "{\n \"version\": \"tree-0.1\",\n \"tree\": ";
+  append_tree_node(out, app, "", 1);
+  return out + "\n}";
 }
 
 }  // namespace
+
+void finish_stack(SynthesizedStack& stack) {
+  stack.template_hash = sha256_hex(stack.template_body);
+  stack.metadata = metadata_of(*stack.stack);
+}
 
 std::string sha256_hex(const std::string& data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -102,11 +139,10 @@ std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stack
   Json artifacts = Json::object();
   // Two artifacts per stack plus the tree; reserved so growing never deep-copies them.
   artifacts.get_ref<Json::object_t&>().reserve(2 * stacks.size() + 1);
-  for (auto& [stack, template_body] : stacks) {
+  for (auto& [stack, template_body, hash, metadata] : stacks) {
     const std::string id = stack->artifact_id();
     const std::string template_file = stack->template_file();
     std::string body = std::move(template_body);
-    const std::string hash = sha256_hex(body);
     files.emplace_back(template_file, std::move(body));
 
     Json properties = Json::object();
@@ -162,14 +198,12 @@ std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stack
                      {"properties", std::move(properties)}};
     artifact.get_ref<Json::object_t&>().reserve(6);  // + dependencies, metadata, displayName
     if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
-    Json metadata = metadata_of(*stack);
     if (!metadata.empty()) artifact["metadata"] = std::move(metadata);
     artifact["displayName"] = stack->path();
     artifacts[id] = std::move(artifact);
   }
   if (tree_metadata) {
-    Json tree = {{"version", "tree-0.1"}, {"tree", tree_node(app)}};
-    files.emplace_back("tree.json", tree.dump(1));
+    files.emplace_back("tree.json", tree_json(app));
     artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
   }
   Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};

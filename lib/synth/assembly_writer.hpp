@@ -17,7 +17,13 @@ using AssemblyFile = std::pair<std::string, std::string>;
 struct SynthesizedStack {
   Stack* stack = nullptr;
   std::string template_body;  // rendered at once, so only one stack's JSON tree is alive
+  std::string template_hash;  // SHA-256 of template_body
+  Json metadata;              // the manifest's per-path metadata of the stack
 };
+
+/// Fills in a stack's hash and metadata; independent per stack, so synth does it on the
+/// threads that built the templates.
+void finish_stack(SynthesizedStack& stack);
 
 /// The files of an assembly, in memory; `stacks` are in deploy order.
 std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stacks, bool tree_metadata);
