@@ -10,17 +10,22 @@ namespace cdk {
 Construct::Construct(std::string_view id) : id_{id} {}
 
 Construct::Construct(Construct& scope, std::string_view id) : id_{id} {
-  const std::string scope_path = scope.path();
-  const std::string where = scope_path.empty() ? std::string{id} : scope_path + "/" + std::string{id};
+  // Paths are built only for an error: every construct passes through here.
+  auto where = [&] {
+    const std::string scope_path = scope.path();
+    return scope_path.empty() ? id_ : scope_path + "/" + id_;
+  };
   if (id.empty())
-    throw Error(errc::EmptyId, scope_path, "a construct id cannot be empty (only the app's root has no id)");
+    throw Error(errc::EmptyId, scope.path(), "a construct id cannot be empty (only the app's root has no id)");
   if (id.find('/') != std::string_view::npos)
-    throw Error(errc::InvalidId, where, "construct id '" + id_ + "' cannot contain '/' (it separates path components)");
-  if (scope.try_find_child(id))
-    throw Error(errc::DuplicateId, where, "there is already a construct with id '" + id_ + "' in " +
-                                              (scope_path.empty() ? std::string{"the app"} : scope_path));
+    throw Error(errc::InvalidId, where(), "construct id '" + id_ + "' cannot contain '/' (it separates path components)");
+  if (scope.try_find_child(id)) {
+    const std::string scope_path = scope.path();
+    throw Error(errc::DuplicateId, where(), "there is already a construct with id '" + id_ + "' in " +
+                                                (scope_path.empty() ? std::string{"the app"} : scope_path));
+  }
   if (scope.locked())
-    throw Error(errc::Locked, where, "cannot add construct '" + id_ + "' while the app is synthesizing");
+    throw Error(errc::Locked, where(), "cannot add construct '" + id_ + "' while the app is synthesizing");
   // Parent ownership starts now, before the derived constructor runs, so children keep
   // insertion order even when a construct's constructor adds siblings. If that
   // constructor throws, ~Construct gives ownership back (see below).
