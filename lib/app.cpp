@@ -108,13 +108,12 @@ void install_terminate_handler() {
   }();
   (void)installed;
 }
-}  // namespace
 
 // Stacks are independent once the tree is locked, so their templates are built on one
 // thread per core. Results and diagnostics are gathered in deploy order, so the output
 // does not depend on which thread finished first.
-std::vector<synth::SynthesizedStack> App::build_templates(const std::vector<Stack*>& stacks,
-                                                          std::vector<Diagnostic>& diagnostics) const {
+std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& stacks,
+                                                     std::vector<Diagnostic>& diagnostics, bool parallel) {
   std::vector<synth::SynthesizedStack> out(stacks.size());
   std::vector<std::vector<Diagnostic>> found(stacks.size());
   std::atomic<std::size_t> next{0};
@@ -127,7 +126,7 @@ std::vector<synth::SynthesizedStack> App::build_templates(const std::vector<Stac
       synth::finish_stack(out[i]);
     }
   };
-  std::size_t threads = parallel_synth_ ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
+  std::size_t threads = parallel ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
   std::vector<std::thread> pool;
   std::exception_ptr failure;
   std::mutex failure_mutex;
@@ -151,6 +150,8 @@ std::vector<synth::SynthesizedStack> App::build_templates(const std::vector<Stac
   for (auto& d : found) diagnostics.insert(diagnostics.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
   return out;
 }
+
+}  // namespace
 
 App::App(AppProps props) : Construct(std::string_view{}) {
   install_terminate_handler();
@@ -224,7 +225,7 @@ CloudAssembly App::synth() {
   if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
 
   const auto ordered = deploy_order(all, diagnostics);
-  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics);
+  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 
   CloudAssembly assembly{outdir_, {}};

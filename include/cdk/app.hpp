@@ -13,11 +13,6 @@
 
 namespace cdk {
 
-struct Diagnostic;
-namespace synth {
-struct SynthesizedStack;
-}
-
 struct AppProps {
   /// Context values, below those of CDK_CONTEXT_JSON (the CLI's wins, as in CDK).
   Map context;
@@ -68,8 +63,6 @@ class App : public Construct {
 
  private:
   void read_environment(const AppProps& props);
-  std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& stacks,
-                                                       std::vector<Diagnostic>& diagnostics) const;
 
   std::string outdir_;
   bool tree_metadata_ = true;
