@@ -1,8 +1,9 @@
 #include "cdk/logical_id.hpp"
 
-#include <openssl/evp.h>
+#include "detail/digest.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace cdk {
@@ -30,16 +31,8 @@ std::string path_hash(const std::vector<std::string_view>& components) {
     if (i) joined.push_back('/');
     joined.append(components[i]);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!EVP_Digest(joined.data(), joined.size(), digest, &length, EVP_md5(), nullptr))
-    throw std::runtime_error("cdk: OpenSSL MD5 failed");
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (int i = 0; i < 4; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
+  std::string out = detail::hex_digest(detail::DigestKind::Md5, joined).substr(0, 8);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
   return out;
 }
 

@@ -1,7 +1,6 @@
 #include "synth/assembly_writer.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 #include <system_error>
 
 #include "cdk/cfn_element.hpp"
+#include "detail/digest.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "synth/template_builder.hpp"
 #include "synth/value_json.hpp"
@@ -120,19 +120,7 @@ void finish_stack(SynthesizedStack& stack) {
   stack.metadata = metadata_of(*stack.stack);
 }
 
-std::string sha256_hex(const std::string& data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr))
-    throw std::runtime_error("cdk: OpenSSL SHA-256 failed");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
-  return out;
-}
+std::string sha256_hex(const std::string& data) { return detail::hex_digest(detail::DigestKind::Sha256, data); }
 
 std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stacks, bool tree_metadata) {
   std::vector<AssemblyFile> files;

@@ -17,11 +17,7 @@ using detail::TokenOp;
 constexpr int kMaxDepth = 256;  // lazy values that produce themselves would loop forever
 
 Json number(const Value& v) {
-  if (v.kind() == Value::Kind::Integer) return v.as_integer();
-  double d = v.as_double();
-  // JavaScript prints 2.0 as 2; so does CDK, so do we.
-  if (std::isfinite(d) && std::floor(d) == d && std::abs(d) < 9.0e15) return static_cast<std::int64_t>(d);
-  return d;
+  return v.kind() == Value::Kind::Integer ? Json(v.as_integer()) : number_json(v.as_double());
 }
 
 bool is_string(const Json& j) { return j.is_string(); }

@@ -9,13 +9,6 @@ namespace cdk::synth {
 
 namespace {
 
-// An intrinsic function or a reference: its value is decided at deploy time.
-bool is_intrinsic(const Json& j) {
-  if (!j.is_object() || j.size() != 1) return false;
-  const auto& key = j.begin().key();
-  return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
-}
-
 bool is_dynamic_reference(const std::string& s) { return s.find("{{resolve:") != std::string::npos; }
 
 // Registry schemas write patterns for Java's engine. \A, \Z and \z are anchors there but
@@ -130,9 +123,7 @@ class Validator {
     }
     if (shape.kind == ShapeKind::Integer && std::floor(n) != n)
       report(errc::SchemaKind, where, "expects an integer, got " + show(value));
-    auto text = [](double d) {
-      return std::floor(d) == d && std::abs(d) < 9.0e15 ? std::to_string(static_cast<long long>(d)) : Json(d).dump();
-    };
+    auto text = [](double d) { return number_json(d).dump(); };
     if (shape.count > 0) {  // allowed values, as JSON text
       const std::string written = text(n);
       bool found = false;

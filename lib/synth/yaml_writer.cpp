@@ -49,12 +49,6 @@ std::string number_text(const Json& j) {
   return text;
 }
 
-bool is_intrinsic(const Json& j) {
-  if (!j.is_object() || j.size() != 1) return false;
-  const auto& key = j.begin().key();
-  return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
-}
-
 class Writer {
  public:
   explicit Writer(bool short_form) : short_form_{short_form} {

@@ -1,6 +1,8 @@
 // Every matcher of cdk::assertions::Match, passing and failing, with the failure text.
 #include <doctest/doctest.h>
 
+#include "assertions_support.hpp"
+
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
 #include <functional>
@@ -13,18 +15,8 @@ namespace Match = cdk::assertions::Match;
 
 namespace {
 
-// What the check threw (it must throw an AssertionError).
-std::string failure(const std::function<void()>& check) {
-  try {
-    check();
-  } catch (const AssertionError& e) {
-    return e.what();
-  }
-  FAIL_CHECK("the check passed, but it should have failed");
-  return "";
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using assertions_test::contains;
+using assertions_test::failure;
 
 // One resource "R" of type "Test::R" with these properties.
 Template one(const std::string& properties_json) {

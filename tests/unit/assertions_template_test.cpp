@@ -1,6 +1,8 @@
 // cdk::assertions::Template: loaders, every query and check, passing and failing.
 #include <doctest/doctest.h>
 
+#include "assertions_support.hpp"
+
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
 #include <cstdlib>
@@ -17,17 +19,8 @@ namespace Match = cdk::assertions::Match;
 
 namespace {
 
-std::string failure(const std::function<void()>& check) {
-  try {
-    check();
-  } catch (const AssertionError& e) {
-    return e.what();
-  }
-  FAIL_CHECK("the check passed, but it should have failed");
-  return "";
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using assertions_test::contains;
+using assertions_test::failure;
 
 const char* kTemplate = R"({
   "Parameters": {
