@@ -10,6 +10,7 @@
 
 #include "cdk/errors.hpp"
 #include "cdk/stack.hpp"
+#include "detail/map_entry.hpp"
 #include "synth/assembly_writer.hpp"
 #include "synth/template_builder.hpp"
 #include "synth/value_json.hpp"
@@ -17,14 +18,6 @@
 namespace cdk {
 
 namespace {
-void set_or_replace(Map& map, std::string key, Value value) {
-  for (auto& [name, existing] : map)
-    if (name == key) {
-      existing = std::move(value);
-      return;
-    }
-  map.emplace_back(std::move(key), std::move(value));
-}
 
 // Construct-level dependencies between stacks become stack dependencies.
 void add_stack_dependencies(App& app) {
@@ -170,12 +163,12 @@ App::App(int argc, char** argv, AppProps props) : Construct(std::string_view{}) 
       auto eq = kv.find('=');
       if (eq == std::string::npos)
         throw Error(errc::InvalidContext, "", "--context expects key=value, got '" + kv + "'");
-      set_or_replace(cli_context, kv.substr(0, eq), Value{kv.substr(eq + 1)});
+      detail::set_entry(cli_context, kv.substr(0, eq), Value{kv.substr(eq + 1)});
     }
   }
   read_environment(props);
   // --context wins over CDK_CONTEXT_JSON, as `cdk --context` does.
-  for (auto& [key, value] : cli_context) set_or_replace(context_, key, std::move(value));
+  for (auto& [key, value] : cli_context) detail::set_entry(context_, key, std::move(value));
 }
 
 App::~App() = default;
@@ -188,7 +181,7 @@ void App::read_environment(const AppProps& props) {
     synth::Json parsed = synth::Json::parse(json, nullptr, /*allow_exceptions=*/false);
     if (!parsed.is_object())
       throw Error(errc::InvalidContext, "", "CDK_CONTEXT_JSON is not a JSON object");
-    for (const auto& [key, value] : parsed.items()) set_or_replace(context_, key, synth::json_to_value(value));
+    for (const auto& [key, value] : parsed.items()) detail::set_entry(context_, key, synth::json_to_value(value));
   }
   if (props.outdir) {
     outdir_ = *props.outdir;

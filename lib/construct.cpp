@@ -4,6 +4,7 @@
 
 #include "cdk/app.hpp"
 #include "cdk/errors.hpp"
+#include "detail/map_entry.hpp"
 
 namespace cdk {
 
@@ -116,12 +117,7 @@ std::optional<Value> Construct::try_get_context(std::string_view key) const {
 void Construct::set_context(std::string key, Value value) {
   if (!children_.empty())
     throw Error(errc::InvalidContext, path(), "context can only be set before children are added (key '" + key + "')");
-  for (auto& [name, existing] : context_)
-    if (name == key) {
-      existing = std::move(value);
-      return;
-    }
-  context_.emplace_back(std::move(key), std::move(value));
+  detail::set_entry(context_, std::move(key), std::move(value));
 }
 
 bool Construct::locked() const {

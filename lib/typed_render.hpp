@@ -4,6 +4,7 @@
 
 #include "cdk/typed.hpp"
 #include "cdk/value.hpp"
+#include "detail/map_entry.hpp"
 
 namespace cdk {
 
@@ -45,15 +46,7 @@ void put_struct(Map& out, const char* name, const T& v) {
 /// Properties set with set_property() (or given as a Map) on a typed resource; they
 /// replace typed ones of the same name.
 inline void merge_properties(Map& out, const Map& extra) {
-  for (const auto& [key, value] : extra) {
-    bool replaced = false;
-    for (auto& [name, existing] : out)
-      if (name == key) {
-        existing = value;
-        replaced = true;
-      }
-    if (!replaced) out.emplace_back(key, value);
-  }
+  for (const auto& [key, value] : extra) detail::set_entry(out, key, value);
 }
 
 }  // namespace cdk

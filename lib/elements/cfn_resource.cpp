@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "cdk/cfn_condition.hpp"
+#include "detail/map_entry.hpp"
 #include "detail/tokens.hpp"
 
 namespace cdk {
@@ -59,12 +60,7 @@ Value CfnResource::get_att(std::string attribute, TokenType type) const {
 }
 
 void CfnResource::set_property(std::string name, Value value) {
-  for (auto& [key, existing] : properties_)
-    if (key == name) {
-      existing = std::move(value);
-      return;
-    }
-  properties_.emplace_back(std::move(name), std::move(value));
+  detail::set_entry(properties_, std::move(name), std::move(value));
 }
 
 void CfnResource::add_depends_on(const CfnResource& target) {
