@@ -16,6 +16,12 @@ set(CDKPP_GENERATED_SOURCES ${CDKPP_GENERATED_DIR}/src/registry.cpp)
 set(CDKPP_GENERATED_TESTS "")
 set(CDKPP_GENERATED_SERVICES "")
 string(REPLACE "," ";" _cdkpp_wanted "${CDKPP_SERVICES}")
+# The L2 constructs are built on these services' typed classes.
+if(CDKPP_CONSTRUCTS AND NOT CDKPP_SERVICES STREQUAL "all")
+  list(APPEND _cdkpp_wanted aws_autoscaling aws_ec2 aws_iam aws_logs aws_s3)
+  list(REMOVE_DUPLICATES _cdkpp_wanted)
+endif()
+string(REPLACE ";" "," _cdkpp_services_arg "${_cdkpp_wanted}")
 foreach(schema ${CDKPP_SCHEMA_FILES})
   get_filename_component(stem ${schema} NAME_WE)
   if(CDKPP_SERVICES STREQUAL "all" OR stem IN_LIST _cdkpp_wanted)
@@ -32,7 +38,7 @@ add_custom_command(
   OUTPUT ${_cdkpp_stamp}
   BYPRODUCTS ${CDKPP_GENERATED_SOURCES} ${CDKPP_GENERATED_TESTS}
   COMMAND cdkpp_codegen --schemas ${PROJECT_SOURCE_DIR}/codegen/schemas --out ${CDKPP_GENERATED_DIR}
-          --services ${CDKPP_SERVICES} --tests ${CDKPP_GENERATED_DIR}/tests
+          --services ${_cdkpp_services_arg} --tests ${CDKPP_GENERATED_DIR}/tests
   COMMAND ${CMAKE_COMMAND} -E touch ${_cdkpp_stamp}
   DEPENDS cdkpp_codegen ${CDKPP_SCHEMA_FILES}
   COMMENT "Generating typed resource classes from the pinned CloudFormation schemas"

@@ -3,6 +3,7 @@
 
 #include "cdk/annotations.hpp"
 #include "cdk/app.hpp"
+#include "cdk/borrowed.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_element.hpp"
 #include "cdk/cfn_mapping.hpp"
