@@ -11,6 +11,16 @@
       exists. Prints a
       line per resource, `<type> <logical id> <physical id>`, for deeper checks; exits
       1 listing every problem otherwise.
+  cfn_expectations.py network TEMPLATE VERIFIED_TXT DESCRIBED_DIR
+      checks that the network and compute moto really built agree with the template:
+      VPCs and subnets with their CIDRs, NAT gateways in their subnets, every route in
+      its route table with its target, and auto scaling groups
+      running their desired number of instances. DESCRIBED_DIR holds the JSON of
+      `aws ec2 describe-vpcs`, `describe-subnets`, `describe-route-tables`,
+      `describe-nat-gateways` and `aws autoscaling describe-auto-scaling-groups`
+      (vpcs.json, subnets.json, route_tables.json, nat_gateways.json, asgs.json).
+      Subnet route table associations are not checked: moto's CloudFormation creates
+      them but does not list them in describe-route-tables.
 
 Used by moto_check.sh; Python because moto and the aws CLI (v1) already need it.
 """
@@ -129,11 +139,83 @@ def verify(template_path, region, stacks_path, resources_path, exports_path, ass
         sys.exit("\n".join(f"FAILED: {p}" for p in problems))
 
 
+def network(template_path, verified_path, described_dir):
+    with open(template_path) as f:
+        resources = json.load(f).get("Resources", {})
+    physical = {}
+    with open(verified_path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[0].startswith("AWS::"):
+                physical[parts[1]] = parts[2]
+
+    def described(name, key):
+        try:
+            with open(f"{described_dir}/{name}.json") as f:
+                return json.load(f)[key]
+        except FileNotFoundError:
+            return []
+
+    vpcs = {v["VpcId"]: v for v in described("vpcs", "Vpcs")}
+    subnets = {s["SubnetId"]: s for s in described("subnets", "Subnets")}
+    tables = {t["RouteTableId"]: t for t in described("route_tables", "RouteTables")}
+    nats = {n["NatGatewayId"]: n for n in described("nat_gateways", "NatGateways")}
+    asgs = {a["AutoScalingGroupName"]: a for a in described("asgs", "AutoScalingGroups")}
+
+    def target(value):
+        """The physical id a {"Ref": X} or {"Fn::GetAtt": [X, ...]} names, or a literal."""
+        if isinstance(value, dict) and "Ref" in value:
+            return physical.get(value["Ref"])
+        if isinstance(value, dict) and "Fn::GetAtt" in value:
+            return physical.get(value["Fn::GetAtt"][0])
+        return value
+
+    problems, counts = [], {}
+    for logical, resource in resources.items():
+        kind, props, mine = resource["Type"], resource.get("Properties", {}), physical.get(logical)
+        if mine is None:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        if kind == "AWS::EC2::VPC":
+            if mine not in vpcs or vpcs[mine]["CidrBlock"] != props.get("CidrBlock", vpcs.get(mine, {}).get("CidrBlock")):
+                problems.append(f"VPC {logical} ({mine}) missing or with another CIDR")
+        elif kind == "AWS::EC2::Subnet":
+            subnet = subnets.get(mine)
+            if not subnet or subnet["VpcId"] != target(props.get("VpcId")) or subnet["CidrBlock"] != props.get("CidrBlock"):
+                problems.append(f"subnet {logical} ({mine}) missing, or in another VPC or CIDR: {subnet}")
+        elif kind == "AWS::EC2::NatGateway":
+            nat = nats.get(mine)
+            if not nat or nat["SubnetId"] != target(props.get("SubnetId")):
+                problems.append(f"NAT gateway {logical} ({mine}) missing or in another subnet")
+        elif kind == "AWS::EC2::Route":
+            table = tables.get(target(props.get("RouteTableId")), {"Routes": []})
+            via = next((target(props[k]) for k in ("GatewayId", "NatGatewayId", "InstanceId", "VpcEndpointId")
+                        if k in props), None)
+            if not any(r.get("DestinationCidrBlock") == props.get("DestinationCidrBlock") and
+                       via in (r.get("GatewayId"), r.get("NatGatewayId"), r.get("InstanceId")) for r in table["Routes"]):
+                problems.append(f"route {logical}: {props.get('DestinationCidrBlock')} via {via} is not in its table")
+        elif kind == "AWS::AutoScaling::AutoScalingGroup":
+            group = asgs.get(mine)
+            wanted = props.get("DesiredCapacity", props.get("MinSize"))
+            if not group:
+                problems.append(f"auto scaling group {logical} ({mine}) does not exist")
+            elif isinstance(wanted, (str, int)) and len(group["Instances"]) != int(wanted):
+                problems.append(f"auto scaling group {logical} runs {len(group['Instances'])} instances, not {wanted}")
+            else:
+                print(f"auto scaling group {logical}: {len(group['Instances'])} instances (desired {wanted})")
+    for kind in sorted(counts):
+        print(f"{kind}: {counts[kind]} checked against what moto built")
+    if problems:
+        sys.exit("\n".join(f"FAILED: {p}" for p in problems))
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "stacks":
         stacks(argv[2])
     elif len(argv) >= 7 and argv[1] == "verify":
         verify(argv[2], argv[3], argv[4], argv[5], argv[6], argv[7:])
+    elif len(argv) == 5 and argv[1] == "network":
+        network(argv[2], argv[3], argv[4])
     else:
         sys.exit(__doc__)
 

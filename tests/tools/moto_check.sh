@@ -24,7 +24,7 @@ cleanup() {
     kill "$moto_pid" 2>/dev/null || true
     wait "$moto_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 # ctest stops a test that runs over its TIMEOUT with a signal; exit so that the EXIT trap
@@ -114,6 +114,17 @@ while read -r stack template; do
     done
     echo "ec2 (id, state, type, Name tag):"
     echo "$states"
+  fi
+  if grep -qE '^AWS::(EC2::(VPC|Subnet|NatGateway|Route) |AutoScaling::AutoScalingGroup )' "$work/verified.txt"; then
+    described="$work/described"
+    mkdir -p "$described"
+    awsl ec2 describe-vpcs --output json >"$described/vpcs.json"
+    awsl ec2 describe-subnets --output json >"$described/subnets.json"
+    awsl ec2 describe-route-tables --output json >"$described/route_tables.json"
+    awsl ec2 describe-nat-gateways --output json >"$described/nat_gateways.json"
+    awsl autoscaling describe-auto-scaling-groups --output json >"$described/asgs.json"
+    python3 "$tools_dir/cfn_expectations.py" network "$work/cdk.out/$template" "$work/verified.txt" "$described" ||
+      fail "$stack: the network or compute moto built does not match the template"
   fi
   if ((${#buckets[@]})); then
     names=$(awsl s3api list-buckets --query 'Buckets[].Name' | tr '\t' '\n')
