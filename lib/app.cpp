@@ -249,4 +249,11 @@ int App::synth_main() {
   return 1;
 }
 
+void App::report_missing_context(MissingContext missing) {
+  for (const auto& known : missing_context_) {
+    if (known.key == missing.key) return;
+  }
+  missing_context_.push_back(std::move(missing));
+}
+
 }  // namespace cdk

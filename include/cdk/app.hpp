@@ -33,6 +33,15 @@ struct StackArtifact {
   std::string environment;    // aws://account/region
 };
 
+/// A context value a construct needed but did not find (e.g. the AZs of a region): the
+/// manifest lists it under "missing", and the `cdk` CLI looks it up, stores it in
+/// cdk.context.json and runs the program again.
+struct MissingContext {
+  std::string key;       // e.g. "availability-zones:account=123456789012:region=us-east-1"
+  std::string provider;  // e.g. "availability-zones"
+  Map props;             // the lookup's parameters (account, region, lookupRoleArn, ...)
+};
+
 struct CloudAssembly {
   std::string directory;
   std::vector<StackArtifact> stacks;
@@ -61,12 +70,17 @@ class App : public Construct {
   /// Context visible to every construct (props, then CDK_CONTEXT_JSON, then --context).
   const Map& context() const { return context_; }
 
+  /// Records a missing context lookup for the manifest; a key reported twice is kept once.
+  void report_missing_context(MissingContext missing);
+  const std::vector<MissingContext>& missing_context() const { return missing_context_; }
+
  private:
   void read_environment(const AppProps& props);
 
   std::string outdir_;
   bool tree_metadata_ = true;
   bool parallel_synth_ = true;
+  std::vector<MissingContext> missing_context_;
 };
 
 }  // namespace cdk

@@ -93,6 +93,25 @@ inline constexpr const char* TooManyMappings = "cdk.limit.Mappings";
 inline constexpr const char* TemplateTooLarge = "cdk.limit.TemplateSize";
 inline constexpr const char* DescriptionTooLong = "cdk.limit.Description";
 inline constexpr const char* EmptyTemplate = "cdk.template.NoResources";
+// ec2 networking (Vpc, subnets, endpoints, flow logs)
+inline constexpr const char* Ec2InvalidCidr = "cdk.ec2.InvalidCidr";
+inline constexpr const char* Ec2CidrMaskOutOfRange = "cdk.ec2.CidrMaskOutOfRange";
+inline constexpr const char* Ec2SubnetsDoNotFit = "cdk.ec2.SubnetsDoNotFit";
+inline constexpr const char* Ec2DuplicateSubnetGroupName = "cdk.ec2.DuplicateSubnetGroupName";
+inline constexpr const char* Ec2NatGatewaysWithoutPublicSubnets = "cdk.ec2.NatGatewaysWithoutPublicSubnets";
+inline constexpr const char* Ec2PrivateSubnetsWithoutNat = "cdk.ec2.PrivateSubnetsWithoutNat";
+inline constexpr const char* Ec2NatPlacementNotPublic = "cdk.ec2.NatPlacementNotPublic";
+inline constexpr const char* Ec2MaxAzsWithAvailabilityZones = "cdk.ec2.MaxAzsWithAvailabilityZones";
+inline constexpr const char* Ec2AvailabilityZoneNotInStack = "cdk.ec2.AvailabilityZoneNotInStack";
+inline constexpr const char* Ec2DnsHostnamesWithoutDnsSupport = "cdk.ec2.DnsHostnamesWithoutDnsSupport";
+inline constexpr const char* Ec2MapPublicIpNotAllowed = "cdk.ec2.MapPublicIpNotAllowed";
+inline constexpr const char* Ec2InvalidSubnetSelection = "cdk.ec2.InvalidSubnetSelection";
+inline constexpr const char* Ec2NoSubnetsMatch = "cdk.ec2.NoSubnetsMatch";
+inline constexpr const char* Ec2InvalidVpcAttributes = "cdk.ec2.InvalidVpcAttributes";
+inline constexpr const char* Ec2MissingVpcAttribute = "cdk.ec2.MissingVpcAttribute";
+inline constexpr const char* Ec2MissingSubnetAttribute = "cdk.ec2.MissingSubnetAttribute";
+inline constexpr const char* Ec2InvalidRoute = "cdk.ec2.InvalidRoute";
+inline constexpr const char* Ec2InvalidFlowLog = "cdk.ec2.InvalidFlowLog";
 }  // namespace errc
 
 }  // namespace cdk

@@ -195,6 +195,14 @@ std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stack
     artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
   }
   Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};
+  if (!app.missing_context().empty()) {
+    // CDK's top-level "missing": the CLI performs these lookups and synthesizes again.
+    Json missing = Json::array();
+    for (const auto& m : app.missing_context()) {
+      missing.push_back({{"key", m.key}, {"provider", m.provider}, {"props", literal_to_json(Value{m.props})}});
+    }
+    manifest["missing"] = std::move(missing);
+  }
   files.emplace_back("manifest.json", manifest.dump(2));
   return files;
 }
