@@ -39,6 +39,12 @@ const std::regex* compiled(const char* pattern) {
   thread_local std::unordered_map<const char*, std::optional<std::regex>> cache;
   auto [it, inserted] = cache.try_emplace(pattern);
   if (inserted) {
+    // libstdc++ reads \p{L} as the letters "p{L}" instead of rejecting it, so a pattern
+    // with Unicode classes would wrongly refuse ordinary values: skip those explicitly.
+    const std::string_view text{pattern};
+    if (text.find("\\p{") != std::string_view::npos || text.find("\\P{") != std::string_view::npos) {
+      return nullptr;
+    }
     try {
       it->second.emplace(to_ecmascript(pattern), std::regex::ECMAScript | std::regex::optimize);
     } catch (const std::regex_error&) {
