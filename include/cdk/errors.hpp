@@ -112,6 +112,17 @@ inline constexpr const char* Ec2MissingVpcAttribute = "cdk.ec2.MissingVpcAttribu
 inline constexpr const char* Ec2MissingSubnetAttribute = "cdk.ec2.MissingSubnetAttribute";
 inline constexpr const char* Ec2InvalidRoute = "cdk.ec2.InvalidRoute";
 inline constexpr const char* Ec2InvalidFlowLog = "cdk.ec2.InvalidFlowLog";
+// iam
+inline constexpr const char* IamInvalidAction = "cdk.iam.InvalidAction";
+inline constexpr const char* IamInvalidStatement = "cdk.iam.InvalidStatement";
+inline constexpr const char* IamInvalidCondition = "cdk.iam.InvalidCondition";
+inline constexpr const char* IamMissingPrincipal = "cdk.iam.MissingPrincipal";
+inline constexpr const char* IamInvalidRoleName = "cdk.iam.InvalidRoleName";
+inline constexpr const char* IamInvalidPath = "cdk.iam.InvalidPath";
+inline constexpr const char* IamInvalidMaxSessionDuration = "cdk.iam.InvalidMaxSessionDuration";
+inline constexpr const char* IamDescriptionTooLong = "cdk.iam.DescriptionTooLong";
+inline constexpr const char* IamInvalidGrantee = "cdk.iam.InvalidGrantee";
+inline constexpr const char* IamInvalidPolicyName = "cdk.iam.InvalidPolicyName";
 }  // namespace errc
 
 }  // namespace cdk

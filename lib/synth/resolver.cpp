@@ -67,6 +67,10 @@ Json Resolver::resolve(const Value& value, const std::string& path) {
   return out;
 }
 
+namespace {
+bool is_lazy(const Value& value) { return value.is_token() && value.token().op == TokenOp::Lazy; }
+}  // namespace
+
 Json Resolver::resolve_value(const Value& value, int depth) {
   switch (value.kind()) {
     case Value::Kind::Null: return nullptr;
@@ -85,7 +89,13 @@ Json Resolver::resolve_value(const Value& value, int depth) {
       // ordered_json keeps entries in a vector of pair<const string, json>, which a
       // reallocation copies deeply (the const key makes the move not noexcept): reserve.
       out.get_ref<Json::object_t&>().reserve(value.as_map().size());
-      for (const auto& [key, item] : value.as_map()) out[key] = resolve_value(item, depth);
+      for (const auto& [key, item] : value.as_map()) {
+        Json resolved = resolve_value(item, depth);
+        // A lazy value that produces nothing leaves its key out, as CDK drops a key
+        // whose value resolves to undefined (a list that is still empty at synth).
+        if (resolved.is_null() && is_lazy(item)) continue;
+        out[key] = std::move(resolved);
+      }
       return out;
     }
     case Value::Kind::Token: return resolve_token(value, depth);
