@@ -41,6 +41,10 @@ class IVpc {
   virtual SelectedSubnets select_subnets(const SubnetSelection& selection = {}) const = 0;
   /// The construct in the tree that represents this VPC.
   virtual const Construct& vpc_construct() const = 0;
+  /// A gateway endpoint (S3, DynamoDB) in this VPC's route tables, a child of the VPC.
+  virtual GatewayVpcEndpoint& add_gateway_endpoint(std::string_view id, GatewayVpcEndpointOptions options) = 0;
+  /// A flow log of this VPC's traffic, a child of the VPC.
+  virtual FlowLog& add_flow_log(std::string_view id, FlowLogOptions options = {}) = 0;
 };
 
 /// Subnet selection shared by the new and the imported VPC (CDK's VpcBase).
@@ -50,8 +54,8 @@ class VpcBase : public Construct, public IVpc {
   SelectedSubnets select_subnets(const SubnetSelection& selection = {}) const override;
   const Construct& vpc_construct() const override { return *this; }
 
-  GatewayVpcEndpoint& add_gateway_endpoint(std::string_view id, GatewayVpcEndpointOptions options);
-  FlowLog& add_flow_log(std::string_view id, FlowLogOptions options = {});
+  GatewayVpcEndpoint& add_gateway_endpoint(std::string_view id, GatewayVpcEndpointOptions options) override;
+  FlowLog& add_flow_log(std::string_view id, FlowLogOptions options = {}) override;
 
  protected:
   std::vector<const ISubnet*> select_subnet_objects(const SubnetSelection& selection) const;
