@@ -7,8 +7,10 @@
 #include "cdk/ec2/vpc.hpp"
 #include "cdk/fn.hpp"
 #include "cdk/errors.hpp"
-#include "cdk/iam/cfn_policy.hpp"
 #include "cdk/iam/cfn_role.hpp"
+#include "cdk/iam/policy_statement.hpp"
+#include "cdk/iam/principal.hpp"
+#include "cdk/iam/role.hpp"
 #include "cdk/logs/cfn_log_group.hpp"
 #include "tags.hpp"
 
@@ -52,20 +54,14 @@ FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Co
   CfnFlowLog::Props cfn{.resource_id = props.vpc->vpc_id(), .resource_type = "VPC"};
   if (destination.type() == FlowLogDestination::Type::CloudWatchLogs) {
     Value role_arn;
-    iam::CfnRole* role = nullptr;
+    iam::Role* role = nullptr;
     if (destination.iam_role_arn()) {
       role_arn = *destination.iam_role_arn();
     } else {
-      auto& holder = add<Construct>("IAMRole");
-      role = &holder.add<iam::CfnRole>(
-          "Resource",
-          {.assume_role_policy_document = Value{Map{
-               {"Statement", List{Value{Map{{"Action", "sts:AssumeRole"},
-                                            {"Effect", "Allow"},
-                                            {"Principal", Map{{"Service", "vpc-flow-logs.amazonaws.com"}}}}}}},
-               {"Version", "2012-10-17"}}},
-           .tags = detail::render_tags<iam::CfnRole::TagProperty>({{"Name", name}})});
-      role_arn = role->get_att("Arn");
+      role = &add<iam::Role>("IAMRole", {.assumed_by = iam::ServicePrincipal{"vpc-flow-logs.amazonaws.com"}});
+      role->cfn_role().props().tags = detail::render_tags<iam::CfnRole::TagProperty>({{"Name", name}});
+      role_arn = role->role_arn();
+      role_ = role;
     }
     Value log_group_name;
     Value log_group_arn;
@@ -82,20 +78,10 @@ FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Co
       log_group_name = group.ref();
       log_group_arn = group.get_att("Arn");
     }
+    // CDK's grant: the role may write to the log group (its DefaultPolicy).
     if (role != nullptr) {
-      // Under the role, as CDK's Role.addToPolicy puts its DefaultPolicy.
-      auto& policy_holder = role->parent()->add<Construct>("DefaultPolicy");
-      auto* policy = &policy_holder.add<iam::CfnPolicy>(
-          "Resource",
-          {.policy_document = Value{Map{
-               {"Statement",
-                List{Value{Map{{"Action", List{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"}},
-                               {"Effect", "Allow"},
-                               {"Resource", log_group_arn}}}}},
-               {"Version", "2012-10-17"}}},
-           .policy_name = Value{},
-           .roles = ListOf<Str>{{Str{role->ref()}}}});
-      policy->props().policy_name = lazy([policy] { return Value{policy->logical_id()}; }, TokenType::String);
+      role->add_to_policy(iam::PolicyStatement{{.actions = {"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"},
+                                                .resources = {log_group_arn}}});
     }
     cfn.deliver_logs_permission_arn = role_arn;
     cfn.log_destination_type = "cloud-watch-logs";

@@ -2,6 +2,9 @@
 #include <cdk/ec2/cfn_flow_log.hpp>
 #include <cdk/ec2/cfn_vpc_endpoint.hpp>
 
+#include <cdk/iam/policy_statement.hpp>
+#include <cdk/iam/role.hpp>
+
 #include "vpc_support.hpp"
 
 using namespace vpc_test;
@@ -137,4 +140,18 @@ TEST_CASE("Flow log: an existing log group and role are used as given") {
   t.resource_count_is("AWS::Logs::LogGroup", 0);
   t.has_resource_properties("AWS::EC2::FlowLog", {{"LogGroupName", "my-group"},
                                                   {"DeliverLogsPermissionArn", "arn:aws:iam::123456789012:role/flow"}});
+}
+
+TEST_CASE("Flow log: the created role is an iam::Role that can be given more") {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("S");
+  auto& vpc = stack.add<Vpc>("Vpc", {.nat_gateways = 0});
+  auto& log = vpc.add_flow_log("Log");
+  REQUIRE(log.iam_role() != nullptr);
+  CHECK(log.iam_role()->path() == "S/Vpc/Log/IAMRole");
+  log.iam_role()->add_to_policy(cdk::iam::PolicyStatement{{.actions = {"kms:Encrypt"}, .resources = {"*"}}});
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::IAM::Policy",
+      {{"PolicyDocument", Match::object_like({{"Statement", Match::array_with({cdk::Map{{"Action", "kms:Encrypt"}, {"Effect", "Allow"}, {"Resource", "*"}}})}})}});
+  CHECK(vpc.add_flow_log("ToS3", {.destination = FlowLogDestination::to_s3("arn:aws:s3:::b")}).iam_role() == nullptr);
 }

@@ -10,6 +10,10 @@
 #include "cdk/construct.hpp"
 #include "cdk/value.hpp"
 
+namespace cdk::iam {
+class Role;
+}
+
 namespace cdk::ec2 {
 
 class CfnFlowLog;
@@ -76,9 +80,13 @@ class FlowLog : public Construct {
   /// {"Ref": flow log}
   Value flow_log_id() const;
   CfnFlowLog& cfn_flow_log() const { return *resource_; }
+  /// The role created for a CloudWatch Logs destination ("IAMRole"), or nullptr when
+  /// one was given or the destination is S3.
+  iam::Role* iam_role() const { return role_; }
 
  private:
   CfnFlowLog* resource_ = nullptr;
+  iam::Role* role_ = nullptr;
 };
 
 }  // namespace cdk::ec2
