@@ -63,6 +63,15 @@ Construct* Construct::try_find_child(std::string_view id) const {
   return nullptr;
 }
 
+bool Construct::try_remove_child(std::string_view id) {
+  auto found = std::find_if(children_.begin(), children_.end(), [&](const auto& c) { return c->id_ == id; });
+  if (found == children_.end()) return false;
+  if (locked()) throw Error(errc::Locked, (*found)->path(), "cannot remove a construct while the app is synthesizing");
+  (*found)->parent_ = nullptr;  // so that ~Construct leaves the siblings alone
+  children_.erase(found);
+  return true;
+}
+
 Construct& Construct::root() {
   Construct* node = this;
   while (node->parent_) node = node->parent_;

@@ -51,6 +51,9 @@ class Construct {
   Construct* parent() const { return parent_; }
   const std::vector<std::unique_ptr<Construct>>& children() const { return children_; }
   Construct* try_find_child(std::string_view id) const;
+  /// Removes and destroys the child with this id (CDK's tryRemoveChild); false when there
+  /// is none. Nothing may refer to it any more. Not allowed while synthesizing.
+  bool try_remove_child(std::string_view id);
   /// The root of the tree (normally an App).
   Construct& root();
   /// This construct and every descendant, pre-order, in insertion order.

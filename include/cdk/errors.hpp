@@ -123,6 +123,19 @@ inline constexpr const char* IamInvalidMaxSessionDuration = "cdk.iam.InvalidMaxS
 inline constexpr const char* IamDescriptionTooLong = "cdk.iam.DescriptionTooLong";
 inline constexpr const char* IamInvalidGrantee = "cdk.iam.InvalidGrantee";
 inline constexpr const char* IamInvalidPolicyName = "cdk.iam.InvalidPolicyName";
+// ec2 security groups and compute (constructs/)
+inline constexpr const char* Ec2InvalidPort = "cdk.ec2.InvalidPort";
+inline constexpr const char* Ec2InvalidIcmp = "cdk.ec2.InvalidIcmp";
+inline constexpr const char* Ec2InvalidPeer = "cdk.ec2.InvalidPeer";
+inline constexpr const char* Ec2InvalidSecurityGroupRule = "cdk.ec2.InvalidSecurityGroupRule";
+inline constexpr const char* Ec2SecurityGroupWithoutVpc = "cdk.ec2.SecurityGroupWithoutVpc";
+inline constexpr const char* Ec2NoDefaultPort = "cdk.ec2.NoDefaultPort";
+inline constexpr const char* Ec2InvalidInstanceType = "cdk.ec2.InvalidInstanceType";
+inline constexpr const char* Ec2UnsupportedUserData = "cdk.ec2.UnsupportedUserData";
+inline constexpr const char* Ec2InvalidMachineImage = "cdk.ec2.InvalidMachineImage";
+inline constexpr const char* Ec2InvalidBlockDevice = "cdk.ec2.InvalidBlockDevice";
+inline constexpr const char* Ec2InvalidInstance = "cdk.ec2.InvalidInstance";
+inline constexpr const char* Ec2InvalidKeyPair = "cdk.ec2.InvalidKeyPair";
 }  // namespace errc
 
 }  // namespace cdk
