@@ -1,7 +1,9 @@
 // The ec2 constructs with intent (L2): one include for all of them.
 #pragma once
 
+#include "cdk/ec2/block_device.hpp"
 #include "cdk/ec2/connections.hpp"
+#include "cdk/ec2/instance.hpp"
 #include "cdk/ec2/instance_type.hpp"
 #include "cdk/ec2/ip_addresses.hpp"
 #include "cdk/ec2/key_pair.hpp"

@@ -23,6 +23,20 @@ inline void expect_section(cdk::Stack& stack, const std::string& section, std::s
       cdk::Value{cdk::Map{{section, Match::exact(expected.as_map().front().second)}}});
 }
 
+/// The resources whose logical ids do not start with `skip_prefix` (the VPC's, tested with
+/// the VPC) equal `json` exactly.
+inline void expect_resources_except(cdk::Stack& stack, const std::string& skip_prefix, std::string_view json) {
+  cdk::Map kept;
+  const cdk::Value synthesized = Template::from_stack(stack).to_value();
+  for (const auto& [key, section] : synthesized.as_map())
+    if (key == "Resources")
+      for (const auto& [id, body] : section.as_map())
+        if (id.rfind(skip_prefix, 0) != 0) kept.emplace_back(id, body);
+  auto expected = Template::from_string("{\"Resources\": " + std::string{json} + "}").to_value();
+  Template::from_value(cdk::Value{cdk::Map{{"Resources", cdk::Value{kept}}}})
+      .template_matches(cdk::Value{cdk::Map{{"Resources", Match::exact(expected.as_map().front().second)}}});
+}
+
 /// A resource, for stacks that test only parameters, mappings or outputs.
 inline void placeholder(cdk::Stack& stack) {
   stack.add<cdk::CfnResource>("Placeholder", {.type = "AWS::CloudFormation::WaitConditionHandle"});
