@@ -98,6 +98,20 @@ TEST_CASE("construct: children keep insertion order and find_all is pre-order") 
   CHECK(app.find_all().size() == 8);
 }
 
+TEST_CASE("construct: try_remove_child removes a child and its subtree (CDK's tryRemoveChild)") {
+  cdk::App app{cdk::AppProps{.outdir = unused_outdir()}};
+  auto& stack = app.add<cdk::Stack>("S");
+  auto& a = stack.add<Construct>("A");
+  a.add<Construct>("A1");
+  stack.add<Construct>("B");
+  CHECK(stack.try_remove_child("A"));
+  CHECK_FALSE(stack.try_remove_child("A"));
+  CHECK_FALSE(stack.try_remove_child("Nope"));
+  CHECK(paths_of(stack.find_all()) == std::vector<std::string>{"S", "S/B"});
+  stack.add<Construct>("A");  // the id is free again
+  CHECK(stack.children().size() == 2);
+}
+
 TEST_CASE("construct: Stack::of finds the closest stack") {
   cdk::App app{cdk::AppProps{.outdir = unused_outdir()}};
   auto& outer = app.add<cdk::Stack>("Outer");

@@ -33,6 +33,20 @@ std::vector<std::string> path_components(const Construct& c) {
   return out;
 }
 
+// CDK's Duration.toIsoString: days, then T and hours, minutes, seconds; zero parts left out.
+std::string iso_duration(std::chrono::seconds duration) {
+  long long s = duration.count();
+  if (s == 0) return "PT0S";
+  std::string out = "P";
+  const long long days = s / 86400, hours = s % 86400 / 3600, minutes = s % 3600 / 60, seconds = s % 60;
+  if (days) out += std::to_string(days) + "D";
+  if (hours || minutes || seconds) out += "T";
+  if (hours) out += std::to_string(hours) + "H";
+  if (minutes) out += std::to_string(minutes) + "M";
+  if (seconds) out += std::to_string(seconds) + "S";
+  return out;
+}
+
 // JSON.stringify of the resolved user data, as CDK digests it for
 // userDataCausesReplacement.
 std::string resolved_json(Stack& stack, const Value& value, const std::string& path) {
@@ -49,6 +63,10 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
   if (!props.vpc) throw Error(errc::Ec2InvalidInstance, path(), "an instance needs a vpc (InstanceProps::vpc)");
   const IVpc& vpc = *props.vpc;
   const std::string name = props.instance_name ? *props.instance_name : path();
+  if (props.credit_specification && !props.instance_type.is_burstable())
+    throw Error(errc::Ec2InvalidInstance, path(),
+                "credit_specification is supported only for T4g, T3a, T3, T2 instance types, got: " +
+                    props.instance_type.to_string());
 
   // CDK's Tags.of(instance).add("Name", ...) reaches the taggable resources the instance
   // creates: its security group, its role and the instance itself.
@@ -131,8 +149,17 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
     cfn.propagate_tags_to_volume_on_creation = *props.propagate_tags_to_volume_on_creation;
   if (props.detailed_monitoring) cfn.monitoring = *props.detailed_monitoring;
   if (props.ebs_optimized) cfn.ebs_optimized = *props.ebs_optimized;
+  if (props.credit_specification)
+    cfn.credit_specification.cpu_credits = *props.credit_specification == CpuCredits::Unlimited ? "unlimited" : "standard";
+  if (props.disable_api_termination) cfn.disable_api_termination = *props.disable_api_termination;
+  if (props.instance_initiated_shutdown_behavior)
+    cfn.instance_initiated_shutdown_behavior =
+        *props.instance_initiated_shutdown_behavior == InstanceInitiatedShutdownBehavior::Stop ? "stop" : "terminate";
   cfn.tags = ListOf<CfnInstance::TagProperty>{{.key = "Name", .value = name}};
   instance_ = &add<CfnInstance>("Resource", std::move(cfn));
+  if (props.resource_signal_timeout)
+    instance_->options().creation_policy =
+        Map{{"ResourceSignal", Map{{"Timeout", iso_duration(*props.resource_signal_timeout)}}}};
   sync_security_groups();
   instance_->add_dependency(role_->node());
   if (props.associate_public_ip_address.value_or(false))

@@ -201,3 +201,34 @@ TEST_CASE("Instance: block devices: encrypted by default, snapshots, ephemeral, 
           cdk::Map{{"DeviceName", "/dev/sdc"}, {"VirtualName", "ephemeral0"}},
           cdk::Map{{"DeviceName", "/dev/sdd"}, {"Ebs", cdk::Map{{"Encrypted", true}, {"VolumeSize", 1}}}, {"NoDevice", cdk::Map{}}}}})}}});
 }
+
+TEST_CASE("Instance: credits, termination protection, shutdown, signal timeout, SSM, no outbound") {
+  cdk::App app;
+  auto& s = app.add<cdk::Stack>("More");
+  auto& vpc = s.add<Vpc>("Vpc", {.max_azs = 1});
+  s.add<Instance>("I", {.vpc = vpc,
+                        .instance_type = InstanceType{"t3.micro"},
+                        .machine_image = MachineImage::latest_amazon_linux2023(),
+                        .allow_all_outbound = false,
+                        .require_imdsv2 = false,
+                        .ssm_session_permissions = true,
+                        .credit_specification = CpuCredits::Unlimited,
+                        .disable_api_termination = true,
+                        .instance_initiated_shutdown_behavior = InstanceInitiatedShutdownBehavior::Terminate,
+                        .resource_signal_timeout = std::chrono::seconds{5430}});
+  // CDK 2.276's output for the same program.
+  expect_resources_except(s, "Vpc", R"json({"IInstanceSecurityGroup77EB10B9": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "More/I/InstanceSecurityGroup", "SecurityGroupEgress": [{"CidrIp": "255.255.255.255/32", "Description": "Disallow all traffic", "FromPort": 252, "IpProtocol": "icmp", "ToPort": 86}], "Tags": [{"Key": "Name", "Value": "More/I"}], "VpcId": {"Ref": "Vpc8378EB38"}}},
+"IInstanceRoleF766A04D": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}}], "Version": "2012-10-17"}, "ManagedPolicyArns": [{"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":iam::aws:policy/AmazonSSMManagedInstanceCore"]]}], "Tags": [{"Key": "Name", "Value": "More/I"}]}},
+"IInstanceProfile16B01296": {"Type": "AWS::IAM::InstanceProfile", "Properties": {"Roles": [{"Ref": "IInstanceRoleF766A04D"}]}},
+"IBB9E02C4": {"Type": "AWS::EC2::Instance", "Properties": {"AvailabilityZone": {"Fn::Select": [0, {"Fn::GetAZs": ""}]}, "CreditSpecification": {"CPUCredits": "unlimited"}, "DisableApiTermination": true, "IamInstanceProfile": {"Ref": "IInstanceProfile16B01296"}, "ImageId": {"Ref": "SsmParameterValueawsserviceamiamazonlinuxlatestal2023amikernel61x8664C96584B6F00A464EAD1953AFF4B05118Parameter"}, "InstanceInitiatedShutdownBehavior": "terminate", "InstanceType": "t3.micro", "SecurityGroupIds": [{"Fn::GetAtt": ["IInstanceSecurityGroup77EB10B9", "GroupId"]}], "SubnetId": {"Ref": "VpcPrivateSubnet1Subnet536B997A"}, "Tags": [{"Key": "Name", "Value": "More/I"}], "UserData": {"Fn::Base64": "#!/bin/bash"}}, "DependsOn": ["IInstanceRoleF766A04D"], "CreationPolicy": {"ResourceSignal": {"Timeout": "PT1H30M30S"}}}})json");
+  auto m = expect_error(
+      [&] {
+        s.add<Instance>("M5", {.vpc = vpc,
+                               .instance_type = InstanceType{"m5.large"},
+                               .machine_image = MachineImage::latest_amazon_linux2023(),
+                               .credit_specification = CpuCredits::Standard});
+      },
+      "cdk.ec2.InvalidInstance", "More/M5");
+  CHECK(m.find("credit_specification is supported only for T4g, T3a, T3, T2 instance types, got: m5.large") !=
+        std::string::npos);
+}

@@ -2,6 +2,7 @@
 // data and block devices, as CDK's ec2.Instance builds it.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,11 @@ namespace cdk::ec2 {
 
 class ISecurityGroup;
 class IVpc;
+
+/// CPU credits of a burstable instance.
+enum class CpuCredits { Standard, Unlimited };
+/// What an OS shutdown does.
+enum class InstanceInitiatedShutdownBehavior { Stop, Terminate };
 
 struct InstanceProps {
   /// The VPC to launch in (required; cdk.ec2.InvalidInstance).
@@ -70,6 +76,12 @@ struct InstanceProps {
   std::optional<bool> propagate_tags_to_volume_on_creation;
   /// Attach AmazonSSMManagedInstanceCore to the role. Default false.
   bool ssm_session_permissions = false;
+  /// Burstable types only (cdk.ec2.InvalidInstance). Default: the type's default.
+  std::optional<CpuCredits> credit_specification;
+  std::optional<bool> disable_api_termination;
+  std::optional<InstanceInitiatedShutdownBehavior> instance_initiated_shutdown_behavior;
+  /// Wait for a cfn-signal this long (CreationPolicy). Default: no signal awaited.
+  std::optional<std::chrono::seconds> resource_signal_timeout;
 };
 
 class Instance : public Construct, public IConnectable, public iam::IGrantable {
