@@ -8,7 +8,7 @@
 namespace cdk::ec2 {
 
 struct MachineImage::Impl {
-  enum class Kind { Ssm, Generic } kind;
+  enum class Kind { Ssm, Generic, ResolveAtLaunch } kind;
   std::string parameter_name;                                // Ssm
   std::vector<std::pair<std::string, std::string>> ami_map;  // Generic
   OperatingSystemType os = OperatingSystemType::Linux;
@@ -87,9 +87,20 @@ MachineImage MachineImage::from_ssm_parameter(std::string parameter_name, SsmPar
   return MachineImage{ssm_image(std::move(parameter_name), options.os, std::move(options.user_data))};
 }
 
+MachineImage MachineImage::resolve_ssm_parameter_at_launch(std::string parameter_name, SsmParameterImageOptions options) {
+  auto impl = std::make_shared<Impl>();
+  impl->kind = Impl::Kind::ResolveAtLaunch;
+  impl->parameter_name =
+      "resolve:ssm:" + parameter_name + (options.parameter_version ? ":" + *options.parameter_version : std::string{});
+  impl->os = options.os;
+  impl->user_data = std::move(options.user_data);
+  return MachineImage{std::move(impl)};
+}
+
 MachineImageConfig MachineImage::get_image(Construct& scope) const {
   // A fresh script unless the image was given one (CDK's `userData ?? UserData.forX()`).
   UserData user_data = impl_->user_data ? *impl_->user_data : UserData::for_operating_system(impl_->os);
+  if (impl_->kind == Impl::Kind::ResolveAtLaunch) return {Value{impl_->parameter_name}, impl_->os, std::move(user_data)};
   if (impl_->kind == Impl::Kind::Ssm)
     return {ssm_parameter_value(scope, impl_->parameter_name), impl_->os, std::move(user_data)};
 

@@ -117,3 +117,15 @@ TEST_CASE("MachineImage: storage and virtualization do not exist for Amazon Linu
                                       .virtualization = AmazonLinuxVirt::Pv}); },
                "cdk.ec2.InvalidMachineImage", "");
 }
+
+TEST_CASE("MachineImage: resolved by EC2 at launch") {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("S");
+  auto config = MachineImage::resolve_ssm_parameter_at_launch("/my/ami", {.parameter_version = "3"}).get_image(stack);
+  CHECK(config.image_id == cdk::Value{"resolve:ssm:/my/ami:3"});
+  CHECK(MachineImage::resolve_ssm_parameter_at_launch("/a", {.os = OperatingSystemType::Windows}).get_image(stack).image_id ==
+        cdk::Value{"resolve:ssm:/a"});
+  CHECK(MachineImage::resolve_ssm_parameter_at_launch("/a", {.os = OperatingSystemType::Windows}).get_image(stack).os_type ==
+        OperatingSystemType::Windows);
+  CHECK(stack.children().empty());  // no parameter
+}

@@ -61,6 +61,8 @@ struct GenericImageOptions {
 };
 
 struct SsmParameterImageOptions {
+  /// resolve_ssm_parameter_at_launch only: a version of the parameter. Default: the latest.
+  std::optional<std::string> parameter_version;
   /// Default Linux.
   OperatingSystemType os = OperatingSystemType::Linux;
   std::optional<UserData> user_data;
@@ -84,6 +86,10 @@ class MachineImage {
                                       GenericImageOptions options = {});
   /// The AMI id in an SSM parameter, read at deploy time.
   static MachineImage from_ssm_parameter(std::string parameter_name, SsmParameterImageOptions options = {});
+
+  /// "resolve:ssm:<name>[:<version>]": EC2 reads the parameter when an instance launches
+  /// (no template parameter; a new AMI does not replace the instance on update).
+  static MachineImage resolve_ssm_parameter_at_launch(std::string parameter_name, SsmParameterImageOptions options = {});
 
   /// The image id, OS and default user data for an instance in `scope`.
   MachineImageConfig get_image(Construct& scope) const;
