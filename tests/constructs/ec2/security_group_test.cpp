@@ -119,3 +119,18 @@ TEST_CASE("SecurityGroup: the real VPC's id, and attributes") {
                             cdk::Value{cdk::Map{{"VpcId", cdk::Map{{"Ref", vpc.cfn_vpc().logical_id()}}}}});
   compute_test::expect_section(stack, "Outputs", R"({"Id": {"Value": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}}, "VpcId": {"Value": {"Fn::GetAtt": ["SGADB53937", "VpcId"]}}, "Name": {"Value": {"Ref": "SGADB53937"}}})");
 }
+
+TEST_CASE("SecurityGroup: peers that are tokens get CDK's IndirectPeer ids and joined descriptions") {
+  cdk::App app;
+  auto& s = app.add<cdk::Stack>("Tok");
+  auto& vpc = Vpc::from_attributes(s, "Vpc", {.vpc_id = "vpc-12345", .availability_zones = {"us-east-1a"}});
+  auto& p1 = s.add<cdk::CfnParameter>("Pl1", {.type = "String"});
+  auto& p2 = s.add<cdk::CfnParameter>("Pl2", {.type = "String"});
+  auto& sg = s.add<SecurityGroup>("SG", {.vpc = vpc, .allow_all_outbound = false});
+  sg.add_ingress_rule(Peer::prefix_list(p1.value_as_string()), Port::tcp(80));
+  sg.add_ingress_rule(Peer::prefix_list(p2.value_as_string()), Port::tcp(80));
+  sg.add_egress_rule(Peer::prefix_list(p2.value_as_string()), Port::tcp(443));
+  sg.add_ingress_rule(Peer::security_group_id(p1.value_as_string()), Port::tcp(81));
+  // CDK 2.276's output for the same program.
+  expect_resources(s, R"({"SGADB53937": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "Tok/SG", "SecurityGroupIngress": [{"Description": {"Fn::Join": ["", ["from ", {"Ref": "Pl1"}, ":81"]]}, "FromPort": 81, "IpProtocol": "tcp", "SourceSecurityGroupId": {"Ref": "Pl1"}, "ToPort": 81}], "VpcId": "vpc-12345"}}, "SGfromIndirectPeer80B6096BE4": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"Description": {"Fn::Join": ["", ["from ", {"Ref": "Pl1"}, ":80"]]}, "FromPort": 80, "GroupId": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}, "IpProtocol": "tcp", "SourcePrefixListId": {"Ref": "Pl1"}, "ToPort": 80}}, "SGfromIndirectPeer280CE1B0F21": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"Description": {"Fn::Join": ["", ["from ", {"Ref": "Pl2"}, ":80"]]}, "FromPort": 80, "GroupId": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}, "IpProtocol": "tcp", "SourcePrefixListId": {"Ref": "Pl2"}, "ToPort": 80}}, "SGtoIndirectPeer3443CFF73A16": {"Type": "AWS::EC2::SecurityGroupEgress", "Properties": {"Description": {"Fn::Join": ["", ["to ", {"Ref": "Pl2"}, ":443"]]}, "DestinationPrefixListId": {"Ref": "Pl2"}, "FromPort": 443, "GroupId": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}, "IpProtocol": "tcp", "ToPort": 443}}})");
+}
