@@ -232,3 +232,52 @@ TEST_CASE("Instance: credits, termination protection, shutdown, signal timeout, 
   CHECK(m.find("credit_specification is supported only for T4g, T3a, T3, T2 instance types, got: m5.large") !=
         std::string::npos);
 }
+
+TEST_CASE("Instance: block device settings an instance ignores are reported as warnings, bad ones as errors") {
+  cdk::App app;
+  auto& s = app.add<cdk::Stack>("S");
+  auto& vpc = s.add<Vpc>("Vpc", {.max_azs = 1});
+  auto& inst = s.add<Instance>(
+      "I", {.vpc = vpc,
+            .instance_type = InstanceType{"t3.micro"},
+            .machine_image = MachineImage::latest_amazon_linux2023(),
+            .block_devices = std::vector<BlockDevice>{
+                {"/dev/xvda", BlockDeviceVolume::ebs(8, {.iops = 3000})},
+                {"/dev/sdb", BlockDeviceVolume::ebs(8, {.volume_type = EbsDeviceVolumeType::Gp3, .throughput = 250})}}});
+  std::vector<std::string> warnings;
+  for (const auto& m : inst.metadata())
+    if (m.type == "aws:cdk:warning") warnings.push_back(m.data.as_string());
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0] == "iops will be ignored without volumeType: IO1, IO2, or GP3 [ack: @aws-cdk/aws-ec2:iopsIgnored]");
+  CHECK(warnings[1].rfind("The throughput property is not supported on EC2 instances.", 0) == 0);
+  // An instance has no Throughput: CDK drops it too.
+  Template::from_stack(s).has_resource_properties(
+      "AWS::EC2::Instance",
+      cdk::Value{cdk::Map{{"BlockDeviceMappings", cdk::List{cdk::Map{{"DeviceName", "/dev/xvda"}},
+                                                            cdk::Map{{"DeviceName", "/dev/sdb"},
+                                                                     {"Ebs", compute_test::Match::exact(cdk::Value{cdk::Map{
+                                                                                 {"Encrypted", true},
+                                                                                 {"VolumeSize", 8},
+                                                                                 {"VolumeType", "gp3"}}})}}}}}});
+  // The launch template form keeps it, and writes NoDevice as "".
+  auto rendered = render_block_devices(inst, {{"/dev/sdb", BlockDeviceVolume::ebs(8, {.volume_type = EbsDeviceVolumeType::Gp3, .throughput = 250})},
+                                              {"/dev/sdc", BlockDeviceVolume::ebs(1), false}},
+                                       true);
+  CHECK(rendered[0] == cdk::Value{cdk::Map{{"DeviceName", "/dev/sdb"},
+                                           {"Ebs", cdk::Map{{"Encrypted", true}, {"Throughput", 250}, {"VolumeSize", 8}, {"VolumeType", "gp3"}}}}});
+  CHECK(rendered[1].as_map().back().second == cdk::Value{""});
+  auto m = expect_error(
+      [&] { render_block_devices(inst, {{"/dev/sdd", BlockDeviceVolume::ebs(8, {.throughput = 250})}}, true); },
+      "cdk.ec2.InvalidBlockDevice", "S/I");
+  CHECK(m.find("'throughput' requires volume_type gp3") != std::string::npos);
+  expect_error(
+      [&] {
+        render_block_devices(inst, {{"/dev/sdd", BlockDeviceVolume::ebs(8, {.volume_type = EbsDeviceVolumeType::Gp3, .throughput = 100})}}, true);
+      },
+      "cdk.ec2.InvalidBlockDevice", "S/I");
+  expect_error(
+      [&] {
+        render_block_devices(inst, {{"/dev/sdd", BlockDeviceVolume::ebs(8, {.iops = 1000, .volume_type = EbsDeviceVolumeType::Gp3, .throughput = 1000})}}, true);
+      },
+      "cdk.ec2.InvalidBlockDevice", "S/I");
+}
