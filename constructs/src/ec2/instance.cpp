@@ -141,7 +141,7 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
   }
   cfn.iam_instance_profile = profile.ref();
   // The script may still grow (add_user_data, or the UserData handle itself): rendered at synth.
-  cfn.user_data = lazy([ud = user_data_] { return Fn::base64(ud.render()); }, TokenType::String);
+  cfn.user_data = lazy([this] { return Fn::base64(user_data_.render()); }, TokenType::String);
   cfn.availability_zone = subnet->availability_zone();
   if (props.source_dest_check) cfn.source_dest_check = *props.source_dest_check;
   if (props.block_devices) cfn.block_device_mappings = Value{render_block_devices(*this, *props.block_devices, false)};
