@@ -67,10 +67,11 @@ Subnet::Subnet(Construct& scope, std::string_view id, SubnetProps props)
   subnet_ = &add<CfnSubnet>("Subnet", {
                                           .availability_zone = props.availability_zone,
                                           .cidr_block = props.cidr_block,
-                                          .map_public_ip_on_launch = props.map_public_ip_on_launch.value_or(false),
                                           .tags = detail::render_tags<CfnSubnet::TagProperty>({{"Name", name}}),
                                           .vpc_id = props.vpc_id,
                                       });
+  // Written only when given, as CDK (a Vpc always gives it).
+  if (props.map_public_ip_on_launch) subnet_->props().map_public_ip_on_launch = *props.map_public_ip_on_launch;
   route_table_ = &add<CfnRouteTable>("RouteTable", {
                                                        .tags = detail::render_tags<CfnRouteTable::TagProperty>({{"Name", name}}),
                                                        .vpc_id = props.vpc_id,

@@ -101,7 +101,7 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : VpcBase(scope,
   }
   const int nat_count = nat_gateway_count(props.nat_gateways, configuration, static_cast<int>(availability_zones_.size()), here);
 
-  create_subnets(configuration, ip);
+  create_subnets(configuration, ip, std::max(0, props.reserved_azs));
 
   const bool allow_outbound = std::any_of(configuration.begin(), configuration.end(),
                                           [](const auto& c) { return c.subnet_type != SubnetType::PrivateIsolated && !c.reserved; });
@@ -119,12 +119,16 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : VpcBase(scope,
   for (auto& [flow_log_id, flow_log] : props.flow_logs) add_flow_log(flow_log_id, std::move(flow_log));
 }
 
-void Vpc::create_subnets(const std::vector<SubnetConfiguration>& configuration, const IpAddresses& ip) {
+void Vpc::create_subnets(const std::vector<SubnetConfiguration>& configuration, const IpAddresses& ip, int reserved_azs) {
+  // CDK appends "fake-az" once per reserved AZ; their subnets get space but no resources.
+  const Value fake_az{"fake-az"};
+  auto zones = availability_zones_;
+  for (int i = 0; i < reserved_azs; ++i) zones.push_back(fake_az);
   std::vector<RequestedSubnet> requested;
   std::vector<const SubnetConfiguration*> configs;
   for (const auto& config : configuration) {
-    for (std::size_t i = 0; i < availability_zones_.size(); ++i) {
-      requested.push_back({.availability_zone = availability_zones_[i],
+    for (std::size_t i = 0; i < zones.size(); ++i) {
+      requested.push_back({.availability_zone = zones[i],
                            .subnet_construct_id = config.name + "Subnet" + std::to_string(i + 1),
                            .group_name = config.name,
                            .subnet_type = config.subnet_type,
@@ -136,7 +140,7 @@ void Vpc::create_subnets(const std::vector<SubnetConfiguration>& configuration, 
   const auto allocated = ip.allocate_subnets_cidr(requested, path());
   for (std::size_t i = 0; i < requested.size(); ++i) {
     const auto& config = *configs[i];
-    if (config.reserved) continue;  // the space is kept, nothing is created
+    if (config.reserved || requested[i].availability_zone == fake_az) continue;  // space kept, nothing created
     if (config.subnet_type != SubnetType::Public && config.map_public_ip_on_launch) {
       throw Error(errc::Ec2MapPublicIpNotAllowed, path(),
                   "subnet group '" + config.name + "' is not public and cannot set map_public_ip_on_launch");

@@ -5,6 +5,7 @@
 
 #include "cdk/ec2/vpc.hpp"
 #include "cdk/errors.hpp"
+#include "cdk/stack.hpp"
 
 namespace cdk::ec2 {
 
@@ -93,6 +94,11 @@ std::vector<const ISubnet*> VpcBase::select_subnet_objects(const SubnetSelection
     throw Error(errc::Ec2NoSubnetsMatch, path(), "no subnet of this VPC is in the selected availability zones");
   }
   return subnets;
+}
+
+Value VpcBase::vpc_arn() const {
+  const auto& stack = cdk::Stack::of(*this);
+  return "arn:" + stack.partition() + ":ec2:" + stack.region() + ":" + stack.account() + ":vpc/" + vpc_id();
 }
 
 SelectedSubnets VpcBase::select_subnets(const SubnetSelection& selection) const {

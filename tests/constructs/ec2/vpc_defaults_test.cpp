@@ -841,6 +841,8 @@ TEST_CASE("Vpc: defaults, attributes and getters") {
   cdk::App app;
   auto& stack = test_stack(app);
   auto& vpc = stack.add<Vpc>("TheVPC");
+  // CDK: {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":ec2:us-east-1:123456789012:vpc/", {"Ref": "TheVPC92636AB0"}]]}
+  stack.add<cdk::CfnOutput>("Arn", {.value = vpc.vpc_arn()});
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::EC2::VPC", {{"CidrBlock", "10.0.0.0/16"},
                                               {"EnableDnsHostnames", true},
@@ -849,6 +851,9 @@ TEST_CASE("Vpc: defaults, attributes and getters") {
                                               {"Tags", Match::exact(cdk::List{cdk::Map{{"Key", "Name"}, {"Value", "TestStack/TheVPC"}}})}});
   t.has_resource_properties("AWS::EC2::InternetGateway", {{"Tags", name_tag("TestStack/TheVPC")}});
   CHECK(vpc.cfn_vpc().logical_id() == "TheVPC92636AB0");
+  t.has_output(
+      "Arn", {{"Value", cdk::Map{{"Fn::Join", cdk::List{"", cdk::List{"arn:", cdk::Map{{"Ref", "AWS::Partition"}},
+                                                                     ":ec2:us-east-1:123456789012:vpc/", ref("TheVPC92636AB0")}}}}}});
   CHECK(vpc.vpc_id() == vpc.cfn_vpc().ref());
   auto* igw = dynamic_cast<cdk::CfnResource*>(vpc.try_find_child("IGW"));
   REQUIRE(igw != nullptr);

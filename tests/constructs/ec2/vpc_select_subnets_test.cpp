@@ -136,4 +136,9 @@ TEST_CASE("Subnet: a subnet on its own, in any VPC") {
                                           {"DependsOn", cdk::List{"SubnetRouteTableAssociation3CCBAA31"}}});
   CHECK(subnet.ipv4_cidr_block() == cdk::Value{"10.0.0.0/24"});
   CHECK(subnet.route_table_id() == subnet.cfn_route_table().ref());
+
+  auto& plain = stack.add<PrivateSubnet>("Plain", {.availability_zone = "us-east-1a", .vpc_id = "vpc-12345678", .cidr_block = "10.0.1.0/24"});
+  CHECK(plain.internet_connectivity_established().size() == 1);  // its route table association
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::EC2::Subnet", {{"CidrBlock", "10.0.1.0/24"}, {"MapPublicIpOnLaunch", Match::absent()}});
 }

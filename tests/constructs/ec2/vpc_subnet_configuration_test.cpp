@@ -242,3 +242,22 @@ TEST_CASE("Vpc: literal AZs carry a cfn-lint exception for W3010; tokens do not"
   agnostic.add<Vpc>("Vpc");
   Template::from_stack(agnostic).all_resources("AWS::EC2::Subnet", {{"Metadata", Match::absent()}});
 }
+
+TEST_CASE("Vpc: reserved_azs keep each group's space for AZs added later") {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("ReservedAz");
+  auto& vpc = stack.add<Vpc>("Vpc", {.max_azs = 2, .reserved_azs = 1});
+  CHECK(vpc.availability_zones().size() == 2);
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::EC2::Subnet", 4);
+  t.resource_count_is("AWS::EC2::NatGateway", 2);
+  // Three AZs' worth of /19s per group; the third of each is left free.
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"VpcPublicSubnet1Subnet5C2D37C4", "10.0.0.0/19"}, {"VpcPublicSubnet2Subnet691E08A3", "10.0.32.0/19"},
+      {"VpcPrivateSubnet1Subnet536B997A", "10.0.96.0/19"}, {"VpcPrivateSubnet2Subnet3788AAA1", "10.0.128.0/19"}};
+  for (const auto& [id, cidr] : expected) {
+    const auto found = t.find_resources("AWS::EC2::Subnet", with_props({{"CidrBlock", cidr}}));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].first == id);
+  }
+}

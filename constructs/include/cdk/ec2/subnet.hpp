@@ -88,7 +88,7 @@ struct SubnetProps {
   Value vpc_id;
   /// The IPv4 CIDR, e.g. "10.0.0.0/24".
   Value cidr_block;
-  /// Default false (a Vpc sets true on public subnets).
+  /// Default: not written (CloudFormation's false); a Vpc sets it on every subnet.
   std::optional<bool> map_public_ip_on_launch;
 };
 

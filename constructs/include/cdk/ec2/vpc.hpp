@@ -27,6 +27,8 @@ class IVpc {
  public:
   virtual ~IVpc() = default;
   virtual Value vpc_id() const = 0;
+  /// arn:<partition>:ec2:<region>:<account>:vpc/<id>, for the stack's account and region.
+  virtual Value vpc_arn() const = 0;
   virtual Value vpc_cidr_block() const = 0;
   /// The AZs the VPC spans: literal names, or Fn::Select tokens when the stack is
   /// environment-agnostic.
@@ -53,6 +55,7 @@ class VpcBase : public Construct, public IVpc {
   using Construct::Construct;
   SelectedSubnets select_subnets(const SubnetSelection& selection = {}) const override;
   const Construct& vpc_construct() const override { return *this; }
+  Value vpc_arn() const override;
 
   GatewayVpcEndpoint& add_gateway_endpoint(std::string_view id, GatewayVpcEndpointOptions options) override;
   FlowLog& add_flow_log(std::string_view id, FlowLogOptions options = {}) override;
@@ -92,6 +95,9 @@ struct VpcProps {
   std::optional<int> max_azs;
   /// Exactly these AZs (must be among the stack's when its region is known).
   std::optional<std::vector<std::string>> availability_zones;
+  /// AZs whose address space is kept for later: every group's CIDR is allocated for them
+  /// after the real AZs, but nothing is created. Default 0.
+  int reserved_azs = 0;
   /// Default one per AZ when there are private subnets with egress, else none.
   std::optional<int> nat_gateways;
   /// Where the NAT gateways go. Default: the public subnets.
@@ -172,7 +178,7 @@ class Vpc : public VpcBase {
   const std::vector<Subnet*>& isolated_subnet_constructs() const { return isolated_; }
 
  private:
-  void create_subnets(const std::vector<SubnetConfiguration>& configuration, const IpAddresses& ip);
+  void create_subnets(const std::vector<SubnetConfiguration>& configuration, const IpAddresses& ip, int reserved_azs);
   void create_nat_gateways(int count, const SubnetSelection& placement);
 
   CfnVPC* resource_ = nullptr;
