@@ -225,7 +225,8 @@ CloudAssembly App::synth() {
   for (const auto& s : synthesized)
     assembly.stacks.push_back({s.stack->artifact_id(), s.stack->stack_name(), s.stack->template_file(),
                                s.stack->environment_string()});
-  synth::write_atomically(outdir_, synth::assemble(*this, std::move(synthesized), tree_metadata_));
+  auto copies = synth::asset_copies(synthesized);
+  synth::write_atomically(outdir_, synth::assemble(*this, std::move(synthesized), tree_metadata_), copies);
   return assembly;
 }
 

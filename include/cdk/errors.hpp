@@ -112,6 +112,15 @@ inline constexpr const char* Ec2MissingVpcAttribute = "cdk.ec2.MissingVpcAttribu
 inline constexpr const char* Ec2MissingSubnetAttribute = "cdk.ec2.MissingSubnetAttribute";
 inline constexpr const char* Ec2InvalidRoute = "cdk.ec2.InvalidRoute";
 inline constexpr const char* Ec2InvalidFlowLog = "cdk.ec2.InvalidFlowLog";
+// file assets
+inline constexpr const char* AssetSourceNotFound = "cdk.asset.SourceNotFound";
+inline constexpr const char* AssetInvalidPackaging = "cdk.asset.InvalidPackaging";
+inline constexpr const char* AssetUnsupportedSynthesizer = "cdk.asset.UnsupportedSynthesizer";
+inline constexpr const char* AssetUnreadable = "cdk.asset.Unreadable";
+// s3
+inline constexpr const char* S3InvalidBucketName = "cdk.s3.InvalidBucketName";
+inline constexpr const char* S3InvalidLifecycleRule = "cdk.s3.InvalidLifecycleRule";
+inline constexpr const char* S3MissingBucket = "cdk.s3.MissingBucket";
 // iam
 inline constexpr const char* IamInvalidAction = "cdk.iam.InvalidAction";
 inline constexpr const char* IamInvalidStatement = "cdk.iam.InvalidStatement";

@@ -59,6 +59,47 @@ struct TemplateOptions {
   std::vector<std::string> transforms;
 };
 
+/// How a file asset is uploaded: the file as it is, or a directory as a zip archive
+/// (the `cdk` CLI zips it when publishing).
+enum class FileAssetPackaging { File, ZipDirectory };
+
+/// A local file or directory to publish with the stack (Stack::add_file_asset).
+struct FileAssetSource {
+  /// The file (packaging File) or directory (ZipDirectory); relative paths are taken
+  /// from the current directory.
+  std::string source_path;
+  FileAssetPackaging packaging = FileAssetPackaging::File;
+  /// Shown by the CLI when publishing; default: the asset's hash.
+  std::string display_name;
+};
+
+/// Where a file asset is published, as the DefaultStackSynthesizer gives it.
+struct FileAssetLocation {
+  /// The bootstrap bucket: Fn::Sub "cdk-<qualifier>-assets-${AWS::AccountId}-${AWS::Region}"
+  /// (a literal when the stack's environment is known).
+  Value bucket_name;
+  /// "<hash>.zip" for a directory, "<hash><extension>" for a file.
+  std::string object_key;
+  /// "https://s3.<region>.<url suffix>/<bucket>/<key>" (Fn::Sub when not literal).
+  Value http_url;
+  /// "s3://<bucket>/<key>" (Fn::Sub when not literal).
+  Value s3_object_url;
+  /// "s3://<bucket>/<key>" with ${AWS::AccountId}-style placeholders left in.
+  std::string s3_object_url_with_placeholders;
+  /// The content hash (CDK's source fingerprint, SHA-256 hex).
+  std::string source_hash;
+};
+
+/// A file asset of a stack, as the cloud assembly writer stages it.
+struct StackFileAsset {
+  std::string source_path;  // absolute
+  FileAssetPackaging packaging = FileAssetPackaging::File;
+  std::string display_name;
+  std::string hash;         // CDK's source fingerprint (SHA-256, hex)
+  std::string staged_name;  // "asset.<hash>" (+ the file's extension)
+  std::string object_key;
+};
+
 enum class TemplateFormat { Json, Yaml };
 
 struct YamlOptions {
@@ -105,6 +146,15 @@ class Stack : public Construct {
   void add_stack_dependency(Stack& other);
   const std::vector<Stack*>& stack_dependencies() const { return stack_dependencies_; }
 
+  /// Adds a local file or directory to publish with the stack: its content hash (CDK's
+  /// source fingerprint) names it, the cloud assembly holds a copy (asset.<hash>) and
+  /// an entry of the asset manifest, so `cdk deploy` uploads it to the bootstrap bucket.
+  /// Adding the same content twice gives one asset. Needs the DefaultStackSynthesizer
+  /// (cdk.asset.UnsupportedSynthesizer otherwise); a missing source is
+  /// cdk.asset.SourceNotFound. Errors name `scope` (default: the stack).
+  FileAssetLocation add_file_asset(const FileAssetSource& source, const Construct* scope = nullptr);
+  const std::vector<StackFileAsset>& file_assets() const { return file_assets_; }
+
   /// Every element of this stack, in template order (pre-order of the tree).
   std::vector<CfnElement*> elements();
 
@@ -118,6 +168,7 @@ class Stack : public Construct {
   std::string artifact_id_;
   TemplateOptions template_options_;
   std::vector<Stack*> stack_dependencies_;
+  std::vector<StackFileAsset> file_assets_;
 };
 
 }  // namespace cdk

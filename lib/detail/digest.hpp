@@ -11,4 +11,19 @@ enum class DigestKind { Md5, Sha256 };
 /// The whole digest of `data`, lower-case hex.
 std::string hex_digest(DigestKind kind, std::string_view data);
 
+/// A digest fed piece by piece (large files).
+class Digest {
+ public:
+  explicit Digest(DigestKind kind);
+  ~Digest();
+  Digest(const Digest&) = delete;
+  Digest& operator=(const Digest&) = delete;
+  Digest& update(std::string_view data);
+  /// Lower-case hex; the digest cannot be updated afterwards.
+  std::string hex_final();
+
+ private:
+  void* context_;  // EVP_MD_CTX
+};
+
 }  // namespace cdk::detail

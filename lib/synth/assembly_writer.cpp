@@ -9,6 +9,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "assets/fingerprint.hpp"
 #include "cdk/cfn_element.hpp"
 #include "detail/digest.hpp"
 #include "cdk/cfn_resource.hpp"
@@ -150,18 +151,25 @@ std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stack
       const std::string destination = (stack->environment().account ? *stack->environment().account : "current_account") +
                                       std::string{"-"} +
                                       (stack->environment().region ? *stack->environment().region : "current_region");
-      Json assets = {
-          {"version", kSchemaVersion},
-          {"files",
-           {{hash,
-             {{"displayName", stack->stack_name() + " Template"},
-              {"source", {{"path", template_file}, {"packaging", "file"}}},
-              {"destinations",
-               {{destination,
-                 {{"bucketName", bucket},
-                  {"objectKey", hash + ".json"},
-                  {"assumeRoleArn", role_arn(*s, *stack, "file-publishing-role")}}}}}}}}},
-          {"dockerImages", Json::object()}};
+      auto file_entry = [&](const std::string& display_name, const std::string& path, const char* packaging,
+                            const std::string& object_key) {
+        Json entry = Json::object();
+        if (!display_name.empty()) entry["displayName"] = display_name;
+        entry["source"] = {{"path", path}, {"packaging", packaging}};
+        entry["destinations"] = {{destination,
+                                  {{"bucketName", bucket},
+                                   {"objectKey", object_key},
+                                   {"assumeRoleArn", role_arn(*s, *stack, "file-publishing-role")}}}};
+        return entry;
+      };
+      // The stack's file assets in the order they were added, then the template, as CDK.
+      Json asset_files = Json::object();
+      for (const auto& asset : stack->file_assets())
+        asset_files[asset.hash] =
+            file_entry(asset.display_name, asset.staged_name,
+                       asset.packaging == FileAssetPackaging::ZipDirectory ? "zip" : "file", asset.object_key);
+      asset_files[hash] = file_entry(stack->stack_name() + " Template", template_file, "file", hash + ".json");
+      Json assets = {{"version", kSchemaVersion}, {"files", std::move(asset_files)}, {"dockerImages", Json::object()}};
       files.emplace_back(assets_id + ".json", assets.dump(2));
       artifacts[assets_id] = {{"type", "cdk:asset-manifest"},
                               {"properties",
@@ -214,7 +222,19 @@ namespace {
 }
 }  // namespace
 
-void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>& files) {
+std::vector<AssemblyCopy> asset_copies(const std::vector<SynthesizedStack>& stacks) {
+  std::vector<AssemblyCopy> out;
+  for (const auto& s : stacks)
+    for (const auto& asset : s.stack->file_assets()) {
+      bool known = false;
+      for (const auto& c : out) known = known || c.name == asset.staged_name;
+      if (!known) out.push_back({asset.source_path, asset.staged_name});
+    }
+  return out;
+}
+
+void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>& files,
+                      const std::vector<AssemblyCopy>& copies) {
   std::error_code ec;
   // Absolute first, then normal: "." must become the folder itself, not "<cwd>/.".
   const fs::path out = fs::absolute(fs::path{outdir}, ec).lexically_normal();
@@ -242,6 +262,16 @@ void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>
       file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
       file.close();
       if (!file) fail(outdir, "cannot write " + name, {});
+    }
+    for (const auto& copy : copies) {
+      // Named by content hash: one staged by an earlier synth is the same and is carried over below.
+      std::error_code missing;
+      if (fs::exists(target / copy.name, missing)) continue;
+      try {
+        assets::copy_asset(copy.source, staging / copy.name);
+      } catch (const std::exception& e) {
+        fail(outdir, "cannot stage asset '" + copy.source + "' as " + copy.name + ": " + e.what(), {});
+      }
     }
     if (!fs::exists(target)) {
       fs::rename(staging, target, ec);

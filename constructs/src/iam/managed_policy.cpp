@@ -51,9 +51,10 @@ ManagedPolicy::ManagedPolicy(Construct& scope, std::string_view id, ManagedPolic
   if (props.description && props.description->size() > 1000)
     throw Error(errc::IamDescriptionTooLong, path(), "Managed policy description must be no longer than 1000 characters.");
   CfnManagedPolicy::Props cfn{.policy_document = document_.lazy_render()};
-  if (props.description) cfn.description = *props.description;
+  // CDK writes Description "" and Path "/" when not given.
+  cfn.description = props.description.value_or("");
   if (props.managed_policy_name) cfn.managed_policy_name = *props.managed_policy_name;
-  if (props.path) cfn.path = *props.path;
+  cfn.path = props.path.value_or("/");
   cfn.roles = ListOf<Str>(lazy(
       [this]() -> Value {
         if (roles_.empty()) return {};

@@ -39,9 +39,9 @@ class ManagedPolicyRef : public IManagedPolicy {
 struct ManagedPolicyProps {
   /// ManagedPolicyName; default: CloudFormation generates one.
   std::optional<std::string> managed_policy_name;
-  /// Description; default: none.
+  /// Description; default: "" (written, as CDK).
   std::optional<std::string> description;
-  /// Path; default: "/" (not written).
+  /// Path; default: "/" (written, as CDK).
   std::optional<std::string> path;
   /// Roles the policy is attached to (more with attach_to_role).
   std::vector<Borrowed<IRole>> roles;
