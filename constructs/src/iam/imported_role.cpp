@@ -21,11 +21,11 @@ Value role_name_of(const Value& arn) {
   }
   // "arn:" + partition + ...":role/name": CDK parses such a string at the text level.
   if (arn.is_token() && arn.token().op == detail::TokenOp::Join && arn.token().args.size() > 2) {
-    const Value& first = arn.token().args[1];
-    const Value& last = arn.token().args.back();
-    if (first.is_string() && first.as_string().rfind("arn:", 0) == 0 && last.is_string() &&
-        last.as_string().find('/') != std::string::npos)
-      return last.as_string().substr(last.as_string().rfind('/') + 1);
+    const auto& args = arn.token().args;
+    std::string tail;  // the literal text after the last token
+    for (auto it = args.rbegin(); it != args.rend() - 1 && it->is_string(); ++it) tail = it->as_string() + tail;
+    if (args[1].is_string() && args[1].as_string().rfind("arn:", 0) == 0 && tail.find('/') != std::string::npos)
+      return tail.substr(tail.rfind('/') + 1);
   }
   return Fn::select(1, Fn::split("/", Fn::select(5, Fn::split(":", arn))));
 }

@@ -97,7 +97,8 @@ TEST_CASE("grant_read gives the role CDK's InstanceRoleDefaultPolicy of the news
                                 {"Roles", cdk::List{cdk::Map{{"Ref", "InstanceRole3CCE2F1D"}}}}}}}));
   // The asset adds no resources of its own.
   std::size_t resources = 0;
-  for (const auto& [section, body] : t.to_value().as_map())
+  const cdk::Value whole = t.to_value();
+  for (const auto& [section, body] : whole.as_map())
     if (section == "Resources") resources = body.as_map().size();
   CHECK(resources == 2);
 }
