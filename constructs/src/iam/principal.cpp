@@ -25,7 +25,8 @@ PrincipalPolicyFragment ServicePrincipal::policy_fragment() const { return {{{"S
 PrincipalPolicyFragment ArnPrincipal::policy_fragment() const { return {{{"AWS", {arn_}}}, {}}; }
 
 PrincipalPolicyFragment AccountPrincipal::policy_fragment() const {
-  return {{{"AWS", {"arn:" + Aws::partition() + ":iam::" + account_id_ + ":root"}}}, {}};
+  // Literal parts joined first, so a literal account gives one flat join.
+  return {{{"AWS", {"arn:" + Aws::partition() + (":iam::" + account_id_ + ":root")}}}, {}};
 }
 
 PrincipalPolicyFragment AnyPrincipal::policy_fragment() const { return {{{"AWS", {Value{"*"}}}}, {}}; }
