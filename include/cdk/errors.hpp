@@ -146,21 +146,21 @@ inline constexpr const char* Ec2InvalidBlockDevice = "cdk.ec2.InvalidBlockDevice
 inline constexpr const char* Ec2InvalidInstance = "cdk.ec2.InvalidInstance";
 inline constexpr const char* Ec2InvalidKeyPair = "cdk.ec2.InvalidKeyPair";
 // ec2 CloudFormation Init
-inline constexpr const char* InitEmptyContent = "cdk.ec2.InitEmptyContent";
-inline constexpr const char* InitEmptyArgv = "cdk.ec2.InitEmptyArgv";
-inline constexpr const char* InitSymlinkMode = "cdk.ec2.InitSymlinkMode";
-inline constexpr const char* InitFileRead = "cdk.ec2.InitFileRead";
-inline constexpr const char* InitPlatform = "cdk.ec2.InitPlatform";
-inline constexpr const char* InitPackageName = "cdk.ec2.InitPackageName";
-inline constexpr const char* InitDuplicateConfig = "cdk.ec2.InitDuplicateConfig";
-inline constexpr const char* InitDuplicateConfigSet = "cdk.ec2.InitDuplicateConfigSet";
-inline constexpr const char* InitUnknownConfig = "cdk.ec2.InitUnknownConfig";
-inline constexpr const char* InitAlreadyAttached = "cdk.ec2.InitAlreadyAttached";
-inline constexpr const char* InitUnknownPlatform = "cdk.ec2.InitUnknownPlatform";
+inline constexpr const char* Ec2InitEmptyContent = "cdk.ec2.InitEmptyContent";
+inline constexpr const char* Ec2InitEmptyArgv = "cdk.ec2.InitEmptyArgv";
+inline constexpr const char* Ec2InitSymlinkMode = "cdk.ec2.InitSymlinkMode";
+inline constexpr const char* Ec2InitFileRead = "cdk.ec2.InitFileRead";
+inline constexpr const char* Ec2InitPlatform = "cdk.ec2.InitPlatform";
+inline constexpr const char* Ec2InitPackageName = "cdk.ec2.InitPackageName";
+inline constexpr const char* Ec2InitDuplicateConfig = "cdk.ec2.InitDuplicateConfig";
+inline constexpr const char* Ec2InitDuplicateConfigSet = "cdk.ec2.InitDuplicateConfigSet";
+inline constexpr const char* Ec2InitUnknownConfig = "cdk.ec2.InitUnknownConfig";
+inline constexpr const char* Ec2InitAlreadyAttached = "cdk.ec2.InitAlreadyAttached";
+inline constexpr const char* Ec2InitUnknownPlatform = "cdk.ec2.InitUnknownPlatform";
 // ec2 LaunchTemplate
-inline constexpr const char* LaunchTemplateInvalidProps = "cdk.ec2.LaunchTemplateInvalidProps";
-inline constexpr const char* LaunchTemplateNoSecurityGroup = "cdk.ec2.LaunchTemplateNoSecurityGroup";
-inline constexpr const char* LaunchTemplateNoRole = "cdk.ec2.LaunchTemplateNoRole";
+inline constexpr const char* Ec2LaunchTemplateInvalidProps = "cdk.ec2.LaunchTemplateInvalidProps";
+inline constexpr const char* Ec2LaunchTemplateNoSecurityGroup = "cdk.ec2.LaunchTemplateNoSecurityGroup";
+inline constexpr const char* Ec2LaunchTemplateNoRole = "cdk.ec2.LaunchTemplateNoRole";
 // autoscaling
 inline constexpr const char* AsgCapacity = "cdk.autoscaling.Capacity";
 inline constexpr const char* AsgLaunchSettings = "cdk.autoscaling.LaunchSettings";

@@ -85,7 +85,7 @@ CloudFormationInit CloudFormationInit::from_config_sets(ConfigSetProps props) {
 
 void CloudFormationInit::add_config(std::string config_name, InitConfig config) {
   for (const auto& [name, _] : configs_) {
-    if (name == config_name) throw Error(errc::InitDuplicateConfig, "", "Config '" + config_name + "' already exists");
+    if (name == config_name) throw Error(errc::Ec2InitDuplicateConfig, "", "Config '" + config_name + "' already exists");
   }
   configs_.emplace_back(std::move(config_name), std::move(config));
 }
@@ -93,7 +93,7 @@ void CloudFormationInit::add_config(std::string config_name, InitConfig config) 
 void CloudFormationInit::add_config_set(std::string config_set_name, std::vector<std::string> config_names) {
   for (const auto& [name, _] : config_sets_) {
     if (name == config_set_name) {
-      throw Error(errc::InitDuplicateConfigSet, "", "Config set '" + config_set_name + "' already exists");
+      throw Error(errc::Ec2InitDuplicateConfigSet, "", "Config set '" + config_set_name + "' already exists");
     }
   }
   std::string unknown;
@@ -102,7 +102,7 @@ void CloudFormationInit::add_config_set(std::string config_set_name, std::vector
     if (!known) unknown += (unknown.empty() ? "" : ",") + config;
   }
   if (!unknown.empty()) {
-    throw Error(errc::InitUnknownConfig, "",
+    throw Error(errc::Ec2InitUnknownConfig, "",
                 "Unknown configs referenced in definition of '" + config_set_name + "': " + unknown);
   }
   config_sets_.emplace_back(std::move(config_set_name), std::move(config_names));

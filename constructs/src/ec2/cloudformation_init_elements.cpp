@@ -30,7 +30,7 @@ std::string padded_index(int index) {
 Value strings(const std::vector<std::string>& items) { return Value{items}; }
 
 [[noreturn]] void platform_error(const InitBindOptions& options, const std::string& message) {
-  throw Error(errc::InitPlatform, options.path, message);
+  throw Error(errc::Ec2InitPlatform, options.path, message);
 }
 
 std::string base64(const std::string& data) {
@@ -99,7 +99,7 @@ InitCommand InitCommand::shell_command(std::string command, InitCommandOptions o
 }
 
 InitCommand InitCommand::argv_command(std::vector<std::string> argv, InitCommandOptions options) {
-  if (argv.empty()) throw Error(errc::InitEmptyArgv, "", "Cannot define argvCommand with an empty arguments");
+  if (argv.empty()) throw Error(errc::Ec2InitEmptyArgv, "", "Cannot define argvCommand with an empty arguments");
   return InitCommand{Value{std::move(argv)}, std::move(options)};
 }
 
@@ -130,7 +130,7 @@ Value InitCommand::bind(const InitBindOptions& options) const {
 
 InitFile InitFile::from_string(std::string file_name, Value content, InitFileOptions options) {
   if (content.is_null() || (content.is_string() && content.as_string().empty())) {
-    throw Error(errc::InitEmptyContent, "",
+    throw Error(errc::Ec2InitEmptyContent, "",
                 "InitFile " + file_name + ": cannot create empty file. Please supply at least one character of content.");
   }
   Map vars{{"content", std::move(content)}, {"encoding", options.base64_encoded ? "base64" : "plain"}};
@@ -139,7 +139,7 @@ InitFile InitFile::from_string(std::string file_name, Value content, InitFileOpt
 
 InitFile InitFile::symlink(std::string file_name, std::string target, InitFileOptions options) {
   if (options.mode && options.mode->substr(0, 3) != "120") {
-    throw Error(errc::InitSymlinkMode, "", "SymLink file modes must begin with 120XXX");
+    throw Error(errc::Ec2InitSymlinkMode, "", "SymLink file modes must begin with 120XXX");
   }
   if (!options.mode) options.mode = "120644";
   return from_string(std::move(file_name), Value{std::move(target)}, std::move(options));
@@ -153,7 +153,7 @@ InitFile InitFile::from_object(std::string file_name, Map object, InitFileOption
 InitFile InitFile::from_file_inline(std::string target_file_name, const std::string& source_file_name,
                                     InitFileOptions options) {
   std::ifstream in{source_file_name, std::ios::binary};
-  if (!in) throw Error(errc::InitFileRead, "", "cannot read '" + source_file_name + "'");
+  if (!in) throw Error(errc::Ec2InitFileRead, "", "cannot read '" + source_file_name + "'");
   std::ostringstream text;
   text << in.rdbuf();
   std::string contents = options.base64_encoded ? base64(text.str()) : text.str();
@@ -212,7 +212,7 @@ Value InitPackage::bind(const InitBindOptions& options) const {
                                            : "Windows only supports the MSI package type");
   }
   if ((!name_ || name_->empty()) && type_ != "rpm" && type_ != "msi") {
-    throw Error(errc::InitPackageName, options.path,
+    throw Error(errc::Ec2InitPackageName, options.path,
                 "Package name must be specified for all package types besides RPM and MSI.");
   }
   std::string name = name_ && !name_->empty() ? *name_ : padded_index(options.index);
