@@ -83,7 +83,7 @@ class ConditionEvaluator:
 
 # Types moto creates but records without their logical id (a moto gap): the stack's
 # resource list holds an entry with an empty LogicalResourceId instead.
-MOTO_UNNAMED_TYPES = {"AWS::CloudFormation::WaitConditionHandle"}
+MOTO_UNNAMED_TYPES = {"AWS::CloudFormation::WaitConditionHandle", "AWS::AutoScaling::ScalingPolicy"}
 
 
 def verify(template_path, region, stacks_path, resources_path, exports_path, assignments):
