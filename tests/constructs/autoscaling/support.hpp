@@ -1,0 +1,33 @@
+// Helpers shared by the autoscaling tests.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <cdk/errors.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include <cdk/stack.hpp>
+
+namespace asg_test {
+
+/// Runs `f`, which must throw cdk::Error with `code` at `path`.
+template <class F>
+void check_error(F&& f, const std::string& code, const std::string& path) {
+  try {
+    f();
+    FAIL("no error thrown, expected " << code);
+  } catch (const cdk::Error& e) {
+    CHECK(e.code() == code);
+    CHECK(e.path() == path);
+  }
+}
+
+/// Writes the stack's template to $CDKPP_TEST_DUMP/<name>.json when that is set (to diff
+/// against CDK's output by hand).
+inline void dump(cdk::Stack& stack, const std::string& name) {
+  if (const char* dir = std::getenv("CDKPP_TEST_DUMP")) std::ofstream{std::string{dir} + "/" + name + ".json"} << stack.to_json();
+}
+
+}  // namespace asg_test
