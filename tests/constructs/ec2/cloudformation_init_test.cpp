@@ -5,6 +5,7 @@
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/ec2/cloudformation_init.hpp>
+#include <cdk/iam.hpp>
 #include <string>
 
 using namespace cdk::ec2;
@@ -145,4 +146,43 @@ TEST_CASE("CloudFormationInit: bad input") {
   check_error([&] { bind_on(InitPlatform::Windows, InitFile::from_string("f", "x", {.owner = "me"})); },
               "cdk.ec2.InitPlatform", "S/Res");
   check_error([&] { bind_on(InitPlatform::Linux, InitPackage::yum("")); }, "cdk.ec2.InitPackageName", "S/Res");
+}
+
+TEST_CASE("CloudFormationInit::attach: metadata, CDK's fingerprint, cfn-init / cfn-signal lines, role permissions") {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("S");
+  auto& role = stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal{"ec2.amazonaws.com"}});
+  auto& res = stack.add<cdk::CfnResource>("Res2", {.type = "AWS::CloudFormation::WaitConditionHandle"});
+  auto user_data = UserData::for_linux();
+  auto init = CloudFormationInit::from_elements({InitCommand::shell_command("echo a")});
+  init.attach(res, {.instance_role = role, .user_data = user_data});
+  // A second attach with every option, as in CDK's test program.
+  auto& res3 = stack.add<cdk::CfnResource>("Res3", {.type = "AWS::CloudFormation::WaitConditionHandle"});
+  auto user_data2 = UserData::for_linux();
+  init.attach(res3, {.instance_role = role, .user_data = user_data2, .config_sets = {"default"}, .embed_fingerprint = false,
+                     .print_log = false, .ignore_failures = true, .include_url = true, .include_role = true});
+  stack.add<cdk::CfnOutput>("UD", {.value = cdk::Fn::base64(user_data.render())});
+  stack.add<cdk::CfnOutput>("UD2", {.value = cdk::Fn::base64(user_data2.render())});
+  auto t = Template::from_stack(stack);
+  auto ref = [](const char* id) { return cdk::Value{cdk::Map{{"Ref", id}}}; };
+  // aws-cdk-lib 2.276 writes fingerprint b7df2700916b843b for this config (same program).
+  t.has_output("UD", {{"Value", cdk::Map{{"Fn::Base64", cdk::Map{{"Fn::Join", cdk::List{"", cdk::List{
+      "#!/bin/bash\n# fingerprint: " + std::string{"b7df2700916b843b"} + "\n(\n  set +e\n  /opt/aws/bin/cfn-init -v --region ",
+      ref("AWS::Region"), " --stack ", ref("AWS::StackName"), " --resource Res2 -c default\n  /opt/aws/bin/cfn-signal -e $? --region ",
+      ref("AWS::Region"), " --stack ", ref("AWS::StackName"), " --resource Res2\n  cat /var/log/cfn-init.log >&2\n)"}}}}}}}});
+  t.has_output("UD2", {{"Value", cdk::Map{{"Fn::Base64", cdk::Map{{"Fn::Join", cdk::List{"", cdk::List{
+      "#!/bin/bash\n(\n  set +e\n  /opt/aws/bin/cfn-init -v --region ", ref("AWS::Region"), " --stack ", ref("AWS::StackName"),
+      " --resource Res3 --url https://cloudformation.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"), " --role ",
+      ref("Role1ABCC5F0"), " -c default\n  /opt/aws/bin/cfn-signal -e 0 --region ", ref("AWS::Region"), " --stack ",
+      ref("AWS::StackName"), " --resource Res3 --url https://cloudformation.", ref("AWS::Region"), ".", ref("AWS::URLSuffix"),
+      " --role ", ref("Role1ABCC5F0"), "\n)"}}}}}}}});
+  t.has_resource_properties("AWS::IAM::Policy", {{"PolicyDocument", cdk::Map{{"Statement", cdk::List{cdk::Map{
+      {"Action", cdk::List{"cloudformation:DescribeStackResource", "cloudformation:SignalResource"}},
+      {"Effect", "Allow"},
+      {"Resource", ref("AWS::StackId")}}}}}}});
+
+  check_error([&] { init.attach(res, {.instance_role = role, .user_data = user_data}); }, "cdk.ec2.InitAlreadyAttached", "S/Res2");
+  auto& res4 = stack.add<cdk::CfnResource>("Res4", {.type = "AWS::CloudFormation::WaitConditionHandle"});
+  check_error([&] { init.attach(res4, {.instance_role = role, .user_data = user_data, .platform = OperatingSystemType::Unknown}); },
+              "cdk.ec2.InitUnknownPlatform", "S/Res4");
 }
