@@ -18,7 +18,7 @@ set(CDKPP_GENERATED_SERVICES "")
 string(REPLACE "," ";" _cdkpp_wanted "${CDKPP_SERVICES}")
 # The L2 constructs are built on these services' typed classes.
 if(CDKPP_CONSTRUCTS AND NOT CDKPP_SERVICES STREQUAL "all")
-  list(APPEND _cdkpp_wanted aws_autoscaling aws_ec2 aws_iam aws_logs aws_s3)
+  list(APPEND _cdkpp_wanted aws_autoscaling aws_cloudwatch aws_ec2 aws_iam aws_logs aws_s3)
   list(REMOVE_DUPLICATES _cdkpp_wanted)
 endif()
 string(REPLACE ";" "," _cdkpp_services_arg "${_cdkpp_wanted}")

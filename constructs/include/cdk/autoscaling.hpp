@@ -4,3 +4,4 @@
 #include "cdk/autoscaling/auto_scaling_group.hpp"
 #include "cdk/autoscaling/policies.hpp"
 #include "cdk/autoscaling/scaling.hpp"
+#include "cdk/autoscaling/step_scaling.hpp"

@@ -394,4 +394,11 @@ ScheduledAction& AutoScalingGroup::scale_on_schedule(std::string_view id, BasicS
   return add<ScheduledAction>("ScheduledAction" + std::string{id}, std::move(p));
 }
 
+StepScalingPolicy& AutoScalingGroup::scale_on_metric(std::string_view id, BasicStepScalingPolicyProps props) {
+  StepScalingPolicyProps p;
+  static_cast<BasicStepScalingPolicyProps&>(p) = std::move(props);
+  p.auto_scaling_group = this;
+  return add<StepScalingPolicy>(id, std::move(p));
+}
+
 }  // namespace cdk::autoscaling

@@ -368,3 +368,62 @@ TEST_CASE("AutoScalingGroup: bad input") {
   check_error([&] { asg.scale_on_schedule("X", {.schedule = Schedule::expression("0 8 * * *")}); }, "cdk.autoscaling.Schedule",
               "S/NoSched/ScheduledActionX");
 }
+
+TEST_CASE("AutoScalingGroup: step scaling on a metric, with CDK's thresholds and adjustments") {
+  Fixture f;
+  auto& asg = f.stack.add<AutoScalingGroup>("Asg", f.props());
+  asg.scale_on_metric("Step", {
+      .metric = {.namespace_ = "AWS/EC2", .metric_name = "CPUUtilization",
+                 .dimensions = {{"AutoScalingGroupName", asg.auto_scaling_group_name()}}},
+      .scaling_steps = {{.upper = 10, .change = -1}, {.lower = 50, .change = +1}, {.lower = 70, .change = +3}},
+      .adjustment_type = AdjustmentType::ChangeInCapacity,
+  });
+  asg_test::dump(f.stack, "asg_step");
+  auto t = Template::from_stack(f.stack);
+  auto policies = t.find_resources("AWS::AutoScaling::ScalingPolicy");
+  REQUIRE(policies.size() == 2);
+  CHECK(policies[0].first == "AsgStepLowerPolicy6754FEF6");
+  CHECK(policies[1].first == "AsgStepUpperPolicy1D5B5A5C");
+  t.has_resource_properties("AWS::AutoScaling::ScalingPolicy", Match::object_equals({
+      {"AdjustmentType", "ChangeInCapacity"},
+      {"AutoScalingGroupName", ref("AsgASGD1D7B4E2")},
+      {"MetricAggregationType", "Average"},
+      {"PolicyType", "StepScaling"},
+      {"StepAdjustments", cdk::List{Map{{"MetricIntervalUpperBound", 0}, {"ScalingAdjustment", -1}}}},
+  }));
+  t.has_resource_properties("AWS::AutoScaling::ScalingPolicy", {
+      {"StepAdjustments", cdk::List{Map{{"MetricIntervalLowerBound", 0}, {"MetricIntervalUpperBound", 20}, {"ScalingAdjustment", 1}},
+                                    Map{{"MetricIntervalLowerBound", 20}, {"ScalingAdjustment", 3}}}},
+  });
+  auto alarms = t.find_resources("AWS::CloudWatch::Alarm");
+  REQUIRE(alarms.size() == 2);
+  CHECK(alarms[0].first == "AsgStepLowerAlarmD5EE724C");
+  CHECK(alarms[1].first == "AsgStepUpperAlarm7C0CF957");
+  t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_equals({
+      {"AlarmActions", cdk::List{ref("AsgStepLowerPolicy6754FEF6")}},
+      {"AlarmDescription", "Lower threshold scaling alarm"},
+      {"ComparisonOperator", "LessThanOrEqualToThreshold"},
+      {"Dimensions", cdk::List{Map{{"Name", "AutoScalingGroupName"}, {"Value", ref("AsgASGD1D7B4E2")}}}},
+      {"EvaluationPeriods", 1},
+      {"MetricName", "CPUUtilization"},
+      {"Namespace", "AWS/EC2"},
+      {"Period", 300},
+      {"Statistic", "Average"},
+      {"Tags", name_tag("S/Asg")},
+      {"Threshold", 10},
+  }));
+  t.has_resource_properties("AWS::CloudWatch::Alarm", {
+      {"AlarmActions", cdk::List{ref("AsgStepUpperPolicy1D5B5A5C")}},
+      {"ComparisonOperator", "GreaterThanOrEqualToThreshold"},
+      {"Threshold", 50},
+  });
+
+  auto steps = [&](std::vector<ScalingInterval> s) {
+    return [&f, &asg, s] { asg.scale_on_metric("Bad", {.metric = {.namespace_ = "N", .metric_name = "M"}, .scaling_steps = s}); };
+  };
+  check_error(steps({{.upper = 10, .change = -1}}), "cdk.autoscaling.Scaling", "S/Asg/Bad");
+  check_error(steps({{.change = 1}, {.lower = 5, .change = 2}}), "cdk.autoscaling.Scaling", "S/Asg/Bad");
+  check_error(steps({{.lower = 0, .upper = 20, .change = 1}, {.lower = 10, .upper = 30, .change = 2}}), "cdk.autoscaling.Scaling", "S/Asg/Bad");
+  check_error(steps({{.upper = 10, .change = -1}, {.lower = 20, .upper = 30, .change = 1}, {.lower = 40, .upper = 50, .change = 2}}),
+              "cdk.autoscaling.Scaling", "S/Asg/Bad");
+}

@@ -17,6 +17,7 @@
 #include "cdk/autoscaling/cfn_fwd.hpp"
 #include "cdk/autoscaling/policies.hpp"
 #include "cdk/autoscaling/scaling.hpp"
+#include "cdk/autoscaling/step_scaling.hpp"
 #include "cdk/borrowed.hpp"
 #include "cdk/construct.hpp"
 #include "cdk/ec2/block_device.hpp"
@@ -173,6 +174,8 @@ class AutoScalingGroup : public Construct, public ec2::IConnectable, public iam:
   TargetTrackingScalingPolicy& scale_on_outgoing_bytes(std::string_view id, NetworkUtilizationScalingProps props);
   TargetTrackingScalingPolicy& scale_to_track_metric(std::string_view id, MetricTargetTrackingProps props);
   ScheduledAction& scale_on_schedule(std::string_view id, BasicScheduledActionProps props);
+  /// Step scaling on a metric: CloudWatch alarms and StepScaling policies (child `id`).
+  StepScalingPolicy& scale_on_metric(std::string_view id, BasicStepScalingPolicyProps props);
 
   CfnAutoScalingGroup& cfn_auto_scaling_group() { return *resource_; }
   /// The group's own or given launch template, or nullptr (launch configuration).
