@@ -104,6 +104,7 @@ TEST_CASE("AutoScalingGroup: use_launch_configuration is CDK's output without th
   p.require_imdsv2 = false;
   auto& asg = f.stack.add<AutoScalingGroup>("Asg", std::move(p));
   asg.add_user_data({"yum install -y nginx"});
+  asg_test::dump(f.stack, "asg_launch_configuration");
   auto t = Template::from_stack(f.stack);
   t.resource_count_is("AWS::EC2::LaunchTemplate", 0);
   t.has_resource("AWS::AutoScaling::LaunchConfiguration", {
