@@ -2,11 +2,13 @@
 #pragma once
 
 #include "cdk/ec2/block_device.hpp"
+#include "cdk/ec2/cloudformation_init.hpp"
 #include "cdk/ec2/connections.hpp"
 #include "cdk/ec2/instance.hpp"
 #include "cdk/ec2/instance_type.hpp"
 #include "cdk/ec2/ip_addresses.hpp"
 #include "cdk/ec2/key_pair.hpp"
+#include "cdk/ec2/launch_template.hpp"
 #include "cdk/ec2/machine_image.hpp"
 #include "cdk/ec2/peer.hpp"
 #include "cdk/ec2/port.hpp"

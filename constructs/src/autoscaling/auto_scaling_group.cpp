@@ -157,18 +157,19 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
         std::vector<CfnLaunchConfiguration::BlockDeviceMappingProperty> mappings;
         for (const auto& device : props.block_devices) {
           CfnLaunchConfiguration::BlockDeviceMappingProperty m{.device_name = device.device_name};
-          if (device.mapping_enabled == false) m.no_device = true;
-          if (const auto& ebs = device.volume.ebs_device()) {
-            const auto& o = ebs->options;
+          // CDK: a suppressed mapping is {DeviceName, NoDevice: true} and nothing else.
+          if (!device.mapping_enabled) m.no_device = true;
+          else if (device.volume.is_ebs()) {
+            const auto& o = device.volume.ebs_options();
             if (o.delete_on_termination) m.ebs.delete_on_termination = *o.delete_on_termination;
             if (o.encrypted) m.ebs.encrypted = *o.encrypted;
             if (o.iops) m.ebs.iops = *o.iops;
-            if (ebs->snapshot_id) m.ebs.snapshot_id = *ebs->snapshot_id;
+            if (device.volume.snapshot_id()) m.ebs.snapshot_id = *device.volume.snapshot_id();
             if (o.throughput) m.ebs.throughput = *o.throughput;
-            if (ebs->volume_size) m.ebs.volume_size = *ebs->volume_size;
+            if (device.volume.volume_size()) m.ebs.volume_size = *device.volume.volume_size();
             if (o.volume_type) m.ebs.volume_type = ec2::to_string(*o.volume_type);
           }
-          if (device.volume.virtual_name()) m.virtual_name = *device.volume.virtual_name();
+          if (device.mapping_enabled && device.volume.virtual_name()) m.virtual_name = *device.volume.virtual_name();
           mappings.push_back(std::move(m));
         }
         lc.block_device_mappings = std::move(mappings);

@@ -42,28 +42,6 @@ Cfn::MetadataOptionsProperty metadata_options(const LaunchTemplateProps& props, 
 
 }  // namespace
 
-/// The BlockDeviceMappings of a launch template (shared with the auto scaling group).
-ListOf<Cfn::BlockDeviceMappingProperty> launch_template_block_devices(const std::vector<BlockDevice>& devices) {
-  std::vector<Cfn::BlockDeviceMappingProperty> out;
-  for (const auto& device : devices) {
-    Cfn::BlockDeviceMappingProperty mapping{.device_name = device.device_name};
-    if (const auto& ebs = device.volume.ebs_device()) {
-      const auto& o = ebs->options;
-      if (o.delete_on_termination) mapping.ebs.delete_on_termination = *o.delete_on_termination;
-      if (o.encrypted) mapping.ebs.encrypted = *o.encrypted;
-      if (o.iops) mapping.ebs.iops = *o.iops;
-      if (ebs->snapshot_id) mapping.ebs.snapshot_id = *ebs->snapshot_id;
-      if (o.throughput) mapping.ebs.throughput = *o.throughput;
-      if (ebs->volume_size) mapping.ebs.volume_size = *ebs->volume_size;
-      if (o.volume_type) mapping.ebs.volume_type = to_string(*o.volume_type);
-    }
-    if (device.volume.virtual_name()) mapping.virtual_name = *device.volume.virtual_name();
-    if (device.mapping_enabled == false) mapping.no_device = "";
-    out.push_back(std::move(mapping));
-  }
-  return out;
-}
-
 LaunchTemplate::LaunchTemplate(Construct& scope, std::string_view id, LaunchTemplateProps props)
     : Construct(scope, id), instance_type_{props.instance_type} {
   const std::string where = path();
@@ -104,7 +82,9 @@ LaunchTemplate::LaunchTemplate(Construct& scope, std::string_view id, LaunchTemp
     throw Error(errc::Ec2LaunchTemplateInvalidProps, where, "The key pair type is not compatible with the chosen AMI");
   }
   Cfn::LaunchTemplateDataProperty data;
-  if (!props.block_devices.empty()) data.block_device_mappings = launch_template_block_devices(props.block_devices);
+  if (!props.block_devices.empty()) {
+    data.block_device_mappings = ListOf<Cfn::BlockDeviceMappingProperty>{Value{render_block_devices(*this, props.block_devices, true)}};
+  }
   if (props.disable_api_termination) data.disable_api_termination = *props.disable_api_termination;
   if (props.ebs_optimized) data.ebs_optimized = *props.ebs_optimized;
   if (!profile_arn.is_null()) data.iam_instance_profile.arn = profile_arn;
