@@ -15,6 +15,7 @@
 #include "cdk/ec2/connections.hpp"
 #include "cdk/ec2/instance_type.hpp"
 #include "cdk/ec2/key_pair.hpp"
+#include "cdk/ec2/launch_template.hpp"  // InstanceInitiatedShutdownBehavior
 #include "cdk/ec2/machine_image.hpp"
 #include "cdk/ec2/subnet.hpp"
 #include "cdk/ec2/user_data.hpp"
@@ -32,8 +33,6 @@ class IVpc;
 
 /// CPU credits of a burstable instance.
 enum class CpuCredits { Standard, Unlimited };
-/// What an OS shutdown does.
-enum class InstanceInitiatedShutdownBehavior { Stop, Terminate };
 
 struct InstanceProps {
   /// The VPC to launch in (required; cdk.ec2.InvalidInstance).

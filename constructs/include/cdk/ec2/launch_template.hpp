@@ -35,6 +35,7 @@ namespace cdk::ec2 {
 
 class ISecurityGroup;
 
+/// What an OS shutdown does (instances and launch templates).
 enum class InstanceInitiatedShutdownBehavior { Stop, Terminate };
 enum class LaunchTemplateHttpTokens { Optional, Required };
 enum class SpotInstanceInterruption { Stop, Terminate, Hibernate };
