@@ -156,10 +156,13 @@ std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stack
         Json entry = Json::object();
         if (!display_name.empty()) entry["displayName"] = display_name;
         entry["source"] = {{"path", path}, {"packaging", packaging}};
-        entry["destinations"] = {{destination,
-                                  {{"bucketName", bucket},
-                                   {"objectKey", object_key},
-                                   {"assumeRoleArn", role_arn(*s, *stack, "file-publishing-role")}}}};
+        Json target = {{"bucketName", bucket},
+                       {"objectKey", object_key},
+                       {"assumeRoleArn", role_arn(*s, *stack, "file-publishing-role")}};
+        // CDK 2.2xx keys a destination by environment and the first 8 hex digits of the
+        // SHA-256 of the destination's compact JSON.
+        const std::string key = destination + "-" + sha256_hex(target.dump()).substr(0, 8);
+        entry["destinations"] = {{key, std::move(target)}};
         return entry;
       };
       // The stack's file assets in the order they were added, then the template, as CDK.

@@ -310,7 +310,14 @@ TEST_CASE("DefaultStackSynthesizer: asset manifest and bootstrap properties") {
   REQUIRE(assets["files"].contains(hash));
   const json& file = assets["files"][hash];
   CHECK(file["source"] == json::parse(R"({"path": "Agnostic.template.json", "packaging": "file"})"));
-  const json& destination = file["destinations"]["current_account-current_region"];
+  // Keyed as CDK 2.2xx: environment, then 8 hex digits of the destination's SHA-256.
+  REQUIRE(file["destinations"].size() == 1);
+  const json& destination = file["destinations"].begin().value();
+  // (of the JSON as written: key order matters, so read it in order)
+  const auto ordered = nlohmann::ordered_json::parse(read_file(out / "Agnostic.assets.json"));
+  CHECK(file["destinations"].begin().key() ==
+        "current_account-current_region-" +
+            cdk::synth::sha256_hex(ordered["files"][hash]["destinations"].begin().value().dump()).substr(0, 8));
   CHECK(destination["bucketName"] == "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}");
   CHECK(destination["objectKey"] == hash + ".json");
   CHECK(destination["assumeRoleArn"] ==
@@ -322,7 +329,9 @@ TEST_CASE("DefaultStackSynthesizer: asset manifest and bootstrap properties") {
         "arn:${AWS::Partition}:iam::123456789012:role/cdk-custom123-deploy-role-123456789012-eu-west-1");
   const json pinned_assets = read_json(out / "Pinned.assets.json");
   const std::string pinned_hash = cdk::synth::sha256_hex(read_file(out / "Pinned.template.json"));
-  CHECK(pinned_assets["files"][pinned_hash]["destinations"]["123456789012-eu-west-1"]["bucketName"] ==
+  const json& pinned_destinations = pinned_assets["files"][pinned_hash]["destinations"];
+  CHECK(pinned_destinations.begin().key().rfind("123456789012-eu-west-1-", 0) == 0);
+  CHECK(pinned_destinations.begin().value()["bucketName"] ==
         "cdk-custom123-assets-123456789012-eu-west-1");
 }
 

@@ -7,6 +7,7 @@
 #include "cdk/fn.hpp"
 #include "cdk/s3/bucket_policy.hpp"
 #include "cdk/s3/cfn_bucket.hpp"
+#include "cdk/stack.hpp"
 
 namespace cdk::s3 {
 
@@ -115,6 +116,17 @@ class ImportedBucket : public Construct, public IBucket {
 
 Value IBucket::arn_for_objects(std::string_view key_pattern) const {
   return bucket_arn() + ("/" + std::string{key_pattern});
+}
+
+Value IBucket::s3_url_for_object(std::string_view key) const {
+  Value url = "s3://" + bucket_name();
+  return key.empty() ? url : url + ("/" + std::string{key});
+}
+
+Value IBucket::url_for_object(std::string_view key) {
+  const Stack& stack = Stack::of(node());
+  Value url = "https://s3." + stack.region() + "." + stack.url_suffix() + "/" + bucket_name();
+  return key.empty() ? url : url + ("/" + std::string{key});
 }
 
 iam::Grant IBucket::grant(iam::IGrantable& grantee, std::vector<Value> actions, std::string_view objects_key_pattern) {

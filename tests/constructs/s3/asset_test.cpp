@@ -135,7 +135,7 @@ TEST_CASE("the cloud assembly holds the staged asset and its manifest entry") {
       {"displayName", "YourSampleApp"},
       {"source", {{"path", site}, {"packaging", "zip"}}},
       {"destinations",
-       {{"current_account-current_region",
+       {{"current_account-current_region-781c50c8",  // CDK's key for this destination
          {{"bucketName", "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"},
           {"objectKey", std::string{kSiteHash} + ".zip"},
           {"assumeRoleArn",
@@ -143,7 +143,7 @@ TEST_CASE("the cloud assembly holds the staged asset and its manifest entry") {
   CHECK(files.at(kSiteHash) == expected);
   CHECK(files.at(kIndexHash).at("source") == nlohmann::ordered_json{{"path", file}, {"packaging", "file"}});
   CHECK(files.at(kIndexHash).at("displayName") == "File");
-  CHECK(files.at(kIndexHash).at("destinations").at("current_account-current_region").at("objectKey") ==
+  CHECK(files.at(kIndexHash).at("destinations").at("current_account-current_region-7800fef8").at("objectKey") ==
         std::string{kIndexHash} + ".html");
 
   // Same bytes on every run.

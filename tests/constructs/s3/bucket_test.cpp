@@ -182,6 +182,9 @@ TEST_CASE("attributes: arn, name, arn_for_objects") {
   t.has_output("Arn", {{"Value", join({get_att("Safe26AEA426", "Arn"), "/a/*"})}});
   t.has_output("Name", {{"Value", cdk::Map{{"Ref", "Safe26AEA426"}}}});
   t.has_output("BArn", {{"Value", get_att("Safe26AEA426", "Arn")}});
+  CHECK(safe.s3_url_for_object("k/x") == "s3://" + safe.bucket_name() + "/k/x");
+  CHECK(safe.url_for_object("k") ==
+        "https://s3." + cdk::Aws::region() + "." + cdk::Aws::url_suffix() + "/" + safe.bucket_name() + "/k");
 }
 
 TEST_CASE("bad bucket names and lifecycle rules are errors with the construct path") {

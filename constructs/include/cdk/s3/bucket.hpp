@@ -34,6 +34,10 @@ class IBucket {
 
   /// "<bucket arn>/<pattern>", e.g. arn_for_objects("home/*").
   Value arn_for_objects(std::string_view key_pattern) const;
+  /// "s3://<bucket>/<key>" (the bucket itself when `key` is empty).
+  Value s3_url_for_object(std::string_view key = {}) const;
+  /// "https://s3.<region>.<url suffix>/<bucket>/<key>", as CDK's urlForObject.
+  Value url_for_object(std::string_view key = {});
   /// s3:GetObject*, s3:GetBucket*, s3:List* on the bucket and its objects matching the pattern.
   iam::Grant grant_read(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*");
   /// s3:DeleteObject*, s3:PutObject (and its legal hold, retention and tagging), s3:Abort*.
