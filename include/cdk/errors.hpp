@@ -171,7 +171,6 @@ inline constexpr const char* AsgMaxInstanceLifetime = "cdk.autoscaling.MaxInstan
 inline constexpr const char* AsgPublicIp = "cdk.autoscaling.PublicIp";
 inline constexpr const char* AsgScaling = "cdk.autoscaling.Scaling";
 inline constexpr const char* AsgSchedule = "cdk.autoscaling.Schedule";
-inline constexpr const char* AsgHealthCheck = "cdk.autoscaling.HealthCheck";
 }  // namespace errc
 
 }  // namespace cdk

@@ -268,6 +268,11 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
   // CreationPolicy and UpdatePolicy.
   auto& options = resource_->options();
   if (props.signals) {
+    // A group that starts with no instances would wait for signals nobody sends (CDK
+    // writes Count 0 and CloudFormation times out).
+    if (props.signals->count(min, desired) < 1) {
+      throw Error(errc::AsgSignals, where, "signals need at least one instance to signal, but the group starts with none (minCapacity 0, no desiredCapacity)");
+    }
     options.creation_policy = props.signals->render_creation_policy(min, desired);
     has_signals_ = true;
   }

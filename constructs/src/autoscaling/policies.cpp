@@ -56,11 +56,16 @@ Signals Signals::wait_for_min_capacity(SignalsOptions options) {
 }
 Signals Signals::wait_for_count(int count, SignalsOptions options) {
   check_percentage(options.min_success_percentage);
+  if (count < 1) throw Error(errc::AsgSignals, "", "waitForCount needs a count of at least 1, got " + std::to_string(count));
   return {Kind::Count, count, options};
 }
 
+int Signals::count(int min_capacity, std::optional<int> desired_capacity) const {
+  return kind_ == Kind::Count ? count_ : kind_ == Kind::All ? desired_capacity.value_or(min_capacity) : min_capacity;
+}
+
 Value Signals::render_creation_policy(int min_capacity, std::optional<int> desired_capacity) const {
-  int count = kind_ == Kind::Count ? count_ : kind_ == Kind::All ? desired_capacity.value_or(min_capacity) : min_capacity;
+  const int count = this->count(min_capacity, desired_capacity);
   Map policy;
   if (options_.min_success_percentage) {
     policy.emplace_back("AutoScalingCreationPolicy",

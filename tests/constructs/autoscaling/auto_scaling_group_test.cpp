@@ -345,6 +345,8 @@ TEST_CASE("AutoScalingGroup: bad input") {
   check_error(with([](auto& p) { p.init = ec2::CloudFormationInit::from_elements({ec2::InitCommand::shell_command("true")}); }),
               "cdk.autoscaling.Init", "S/Bad");
   check_error([] { Signals::wait_for_all({.min_success_percentage = 101}); }, "cdk.autoscaling.Signals", "");
+  check_error([] { Signals::wait_for_count(0); }, "cdk.autoscaling.Signals", "");
+  check_error(with([](auto& p) { p.min_capacity = 0; p.signals = Signals::wait_for_all(); }), "cdk.autoscaling.Signals", "S/Bad");
   check_error([] { UpdatePolicy::rolling_update({.max_batch_size = 0}); }, "cdk.autoscaling.UpdatePolicy", "");
   check_error([] { UpdatePolicy::rolling_update({.min_instances_in_service = -1}); }, "cdk.autoscaling.UpdatePolicy", "");
   check_error([] { UpdatePolicy::rolling_update({.min_success_percentage = -5}); }, "cdk.autoscaling.Signals", "");

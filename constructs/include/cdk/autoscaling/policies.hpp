@@ -46,6 +46,8 @@ class Signals {
   /// `count` signals.
   static Signals wait_for_count(int count, SignalsOptions options = {});
 
+  /// The number of signals waited for, given the group's capacities.
+  int count(int min_capacity, std::optional<int> desired_capacity) const;
   /// {AutoScalingCreationPolicy?, ResourceSignal: {Count, Timeout?}}
   Value render_creation_policy(int min_capacity, std::optional<int> desired_capacity) const;
   const SignalsOptions& options() const { return options_; }
