@@ -171,6 +171,7 @@ inline constexpr const char* AsgMaxInstanceLifetime = "cdk.autoscaling.MaxInstan
 inline constexpr const char* AsgPublicIp = "cdk.autoscaling.PublicIp";
 inline constexpr const char* AsgScaling = "cdk.autoscaling.Scaling";
 inline constexpr const char* AsgSchedule = "cdk.autoscaling.Schedule";
+inline constexpr const char* Ec2InvalidLookup = "cdk.ec2.InvalidLookup";
 }  // namespace errc
 
 }  // namespace cdk

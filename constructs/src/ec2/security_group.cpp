@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include <variant>
+
 #include "cdk/annotations.hpp"
+#include "cdk/app.hpp"
 #include "cdk/ec2/cfn_security_group.hpp"
 #include "cdk/ec2/cfn_security_group_egress.hpp"
 #include "cdk/ec2/cfn_security_group_ingress.hpp"
@@ -313,6 +316,65 @@ class ImportedSecurityGroup : public ISecurityGroup {
 ISecurityGroup& SecurityGroup::from_security_group_id(Construct& scope, std::string_view id, Value security_group_id,
                                                       SecurityGroupImportOptions options) {
   return *new ImportedSecurityGroup(scope, id, std::move(security_group_id), options);
+}
+
+}  // namespace cdk::ec2
+
+namespace cdk::ec2 {
+
+// CDK's ContextProvider.getValue for the "security-group" provider: the key lists the
+// lookup's arguments in alphabetical order after account and region.
+namespace {
+ISecurityGroup& lookup(Construct& scope, std::string_view id, std::vector<std::pair<std::string, std::string>> args) {
+  auto& stack = Stack::of(scope);
+  const auto& env = stack.environment();
+  const std::string where = scope.path().empty() ? std::string{id} : scope.path() + "/" + std::string{id};
+  if (!env.account || !env.region)
+    throw Error(errc::Ec2InvalidLookup, where,
+                "a security group lookup needs the stack's account and region (StackProps::env)");
+  std::string key = "security-group:account=" + *env.account + ":region=" + *env.region;
+  for (const auto& [k, v] : args) key += ":" + k + "=" + v;
+  std::string group_id = "sg-12345678";
+  bool allow_all_outbound = true;
+  if (auto found = scope.try_get_context(key)) {
+    const Value* id_value = nullptr;
+    const Value* outbound = nullptr;
+    if (found->is_map())
+      for (const auto& [k, v] : found->as_map()) {
+        if (k == "securityGroupId") id_value = &v;
+        if (k == "allowAllOutbound") outbound = &v;
+      }
+    if (!id_value || !id_value->is_string())
+      throw Error(errc::InvalidContext, where, "context '" + key + "' must be an object with a securityGroupId");
+    group_id = id_value->as_string();
+    if (outbound && outbound->kind() == Value::Kind::Bool) allow_all_outbound = outbound->as_bool();
+  } else if (auto* app = scope.app()) {
+    Map props{{"dummyValue", Map{{"securityGroupId", "sg-12345678"}, {"allowAllOutbound", true}}},
+              {"account", *env.account},
+              {"region", *env.region}};
+    for (const auto& [k, v] : args) props.emplace_back(k, v);
+    if (const auto* synthesizer = std::get_if<DefaultStackSynthesizer>(&stack.synthesizer()))
+      props.emplace_back("lookupRoleArn", "arn:${AWS::Partition}:iam::" + *env.account + ":role/cdk-" +
+                                              synthesizer->qualifier + "-lookup-role-" + *env.account + "-" +
+                                              *env.region);
+    app->report_missing_context({.key = key, .provider = "security-group", .props = std::move(props)});
+  }
+  return SecurityGroup::from_security_group_id(scope, id, group_id, {.allow_all_outbound = allow_all_outbound});
+}
+}  // namespace
+
+ISecurityGroup& SecurityGroup::from_lookup_by_id(Construct& scope, std::string_view id, std::string security_group_id) {
+  return lookup(scope, id, {{"securityGroupId", std::move(security_group_id)}});
+}
+
+ISecurityGroup& SecurityGroup::from_lookup_by_name(Construct& scope, std::string_view id,
+                                                   std::string security_group_name, const IVpc& vpc) {
+  const Value vpc_id = vpc.vpc_id();
+  if (!vpc_id.is_string())
+    throw Error(errc::Ec2InvalidLookup, scope.path().empty() ? std::string{id} : scope.path() + "/" + std::string{id},
+                "all arguments to look up a security group must be literals; the VPC's id is a token (import the VPC "
+                "with Vpc::from_attributes)");
+  return lookup(scope, id, {{"securityGroupName", std::move(security_group_name)}, {"vpcId", vpc_id.as_string()}});
 }
 
 }  // namespace cdk::ec2

@@ -134,3 +134,49 @@ TEST_CASE("SecurityGroup: peers that are tokens get CDK's IndirectPeer ids and j
   // CDK 2.276's output for the same program.
   expect_resources(s, R"({"SGADB53937": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "Tok/SG", "SecurityGroupIngress": [{"Description": {"Fn::Join": ["", ["from ", {"Ref": "Pl1"}, ":81"]]}, "FromPort": 81, "IpProtocol": "tcp", "SourceSecurityGroupId": {"Ref": "Pl1"}, "ToPort": 81}], "VpcId": "vpc-12345"}}, "SGfromIndirectPeer80B6096BE4": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"Description": {"Fn::Join": ["", ["from ", {"Ref": "Pl1"}, ":80"]]}, "FromPort": 80, "GroupId": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}, "IpProtocol": "tcp", "SourcePrefixListId": {"Ref": "Pl1"}, "ToPort": 80}}, "SGfromIndirectPeer280CE1B0F21": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"Description": {"Fn::Join": ["", ["from ", {"Ref": "Pl2"}, ":80"]]}, "FromPort": 80, "GroupId": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}, "IpProtocol": "tcp", "SourcePrefixListId": {"Ref": "Pl2"}, "ToPort": 80}}, "SGtoIndirectPeer3443CFF73A16": {"Type": "AWS::EC2::SecurityGroupEgress", "Properties": {"Description": {"Fn::Join": ["", ["to ", {"Ref": "Pl2"}, ":443"]]}, "DestinationPrefixListId": {"Ref": "Pl2"}, "FromPort": 443, "GroupId": {"Fn::GetAtt": ["SGADB53937", "GroupId"]}, "IpProtocol": "tcp", "ToPort": 443}}})");
 }
+
+TEST_CASE("SecurityGroup: lookups by id and by name, as CDK reports and uses them") {
+  cdk::App app;
+  auto& s = app.add<cdk::Stack>("L", {.env = {.account = "123456789012", .region = "us-east-1"}});
+  auto& vpc = Vpc::from_attributes(s, "Vpc", {.vpc_id = "vpc-12345", .availability_zones = {"us-east-1a"}});
+  auto& by_id = SecurityGroup::from_lookup_by_id(s, "ById", "sg-12345abc");
+  auto& by_name = SecurityGroup::from_lookup_by_name(s, "ByName", "my-sg", vpc);
+  auto& own = s.add<SecurityGroup>("Own", {.vpc = vpc, .allow_all_outbound = false});
+  own.connections().allow_to(by_id, Port::tcp(443));
+  own.connections().allow_to(by_name, Port::tcp(444));
+  // CDK 2.276's output (with the dummy group, before the CLI looks it up).
+  expect_resources(s, R"({"ByIdfromLOwn012A2A2444367337D3B": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"Description": "from LOwn012A2A24:443", "FromPort": 443, "GroupId": "sg-12345678", "IpProtocol": "tcp", "SourceSecurityGroupId": {"Fn::GetAtt": ["Own30425842", "GroupId"]}, "ToPort": 443}}, "ByNamefromLOwn012A2A2444408168A13": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"Description": "from LOwn012A2A24:444", "FromPort": 444, "GroupId": "sg-12345678", "IpProtocol": "tcp", "SourceSecurityGroupId": {"Fn::GetAtt": ["Own30425842", "GroupId"]}, "ToPort": 444}}, "Own30425842": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "L/Own", "VpcId": "vpc-12345"}}, "OwntoLByIdC5DAD39D443A8369D45": {"Type": "AWS::EC2::SecurityGroupEgress", "Properties": {"Description": "to LByIdC5DAD39D:443", "DestinationSecurityGroupId": "sg-12345678", "FromPort": 443, "GroupId": {"Fn::GetAtt": ["Own30425842", "GroupId"]}, "IpProtocol": "tcp", "ToPort": 443}}, "OwntoLByName5734C3A4444838D5A41": {"Type": "AWS::EC2::SecurityGroupEgress", "Properties": {"Description": "to LByName5734C3A4:444", "DestinationSecurityGroupId": "sg-12345678", "FromPort": 444, "GroupId": {"Fn::GetAtt": ["Own30425842", "GroupId"]}, "IpProtocol": "tcp", "ToPort": 444}}})");
+  REQUIRE(app.missing_context().size() == 2);
+  CHECK(app.missing_context()[0].key == "security-group:account=123456789012:region=us-east-1:securityGroupId=sg-12345abc");
+  CHECK(app.missing_context()[1].key ==
+        "security-group:account=123456789012:region=us-east-1:securityGroupName=my-sg:vpcId=vpc-12345");
+  CHECK(app.missing_context()[1].provider == "security-group");
+  CHECK(cdk::Value{app.missing_context()[0].props} ==
+        cdk::Value{cdk::Map{{"dummyValue", cdk::Map{{"securityGroupId", "sg-12345678"}, {"allowAllOutbound", true}}},
+                            {"account", "123456789012"},
+                            {"region", "us-east-1"},
+                            {"securityGroupId", "sg-12345abc"},
+                            {"lookupRoleArn", "arn:${AWS::Partition}:iam::123456789012:role/cdk-hnb659fds-lookup-role-123456789012-us-east-1"}}});
+}
+
+TEST_CASE("SecurityGroup: a looked-up group from the context") {
+  cdk::App app{{.context = {{"security-group:account=123456789012:region=us-east-1:securityGroupId=sg-abc12345",
+                             cdk::Map{{"securityGroupId", "sg-abc12345"}, {"allowAllOutbound", false}}}}}};
+  auto& s = app.add<cdk::Stack>("L", {.env = {.account = "123456789012", .region = "us-east-1"}});
+  auto& sg = SecurityGroup::from_lookup_by_id(s, "ById", "sg-abc12345");
+  CHECK(sg.security_group_id() == cdk::Value{"sg-abc12345"});
+  CHECK_FALSE(sg.allow_all_outbound());
+  CHECK(app.missing_context().empty());
+}
+
+TEST_CASE("SecurityGroup: lookups need an environment and literal arguments") {
+  cdk::App app;
+  auto& agnostic = app.add<cdk::Stack>("A");
+  auto m = expect_error([&] { SecurityGroup::from_lookup_by_id(agnostic, "X", "sg-12345678"); },
+                        "cdk.ec2.InvalidLookup", "A/X");
+  CHECK(m.find("needs the stack's account and region") != std::string::npos);
+  auto& s = app.add<cdk::Stack>("L", {.env = {.account = "123456789012", .region = "us-east-1"}});
+  auto& vpc = s.add<Vpc>("Vpc", {.max_azs = 1, .nat_gateways = 0});
+  m = expect_error([&] { SecurityGroup::from_lookup_by_name(s, "Y", "name", vpc); }, "cdk.ec2.InvalidLookup", "L/Y");
+  CHECK(m.find("must be literals") != std::string::npos);
+}

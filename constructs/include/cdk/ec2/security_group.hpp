@@ -96,6 +96,15 @@ class SecurityGroup : public ISecurityGroup {
   static ISecurityGroup& from_security_group_id(Construct& scope, std::string_view id, Value security_group_id,
                                                 SecurityGroupImportOptions options = {});
 
+  /// An existing group found by the `cdk` CLI (context "security-group:account=...:
+  /// region=...:securityGroupId=..."): until the CLI has looked it up, a dummy group
+  /// "sg-12345678" and a missing-context entry in the manifest, as CDK. The stack needs an
+  /// account and a region, the arguments literals (cdk.ec2.InvalidLookup).
+  static ISecurityGroup& from_lookup_by_id(Construct& scope, std::string_view id, std::string security_group_id);
+  /// The same by name within a VPC (whose id must be a literal, e.g. an imported VPC).
+  static ISecurityGroup& from_lookup_by_name(Construct& scope, std::string_view id, std::string security_group_name,
+                                             const IVpc& vpc);
+
   Value security_group_id() const override;
   /// Fn::GetAtt VpcId
   Value security_group_vpc_id() const;
