@@ -145,6 +145,7 @@ inline constexpr const char* Ec2InvalidMachineImage = "cdk.ec2.InvalidMachineIma
 inline constexpr const char* Ec2InvalidBlockDevice = "cdk.ec2.InvalidBlockDevice";
 inline constexpr const char* Ec2InvalidInstance = "cdk.ec2.InvalidInstance";
 inline constexpr const char* Ec2InvalidKeyPair = "cdk.ec2.InvalidKeyPair";
+inline constexpr const char* Ec2InvalidLookup = "cdk.ec2.InvalidLookup";
 // ec2 CloudFormation Init
 inline constexpr const char* Ec2InitEmptyContent = "cdk.ec2.InitEmptyContent";
 inline constexpr const char* Ec2InitEmptyArgv = "cdk.ec2.InitEmptyArgv";
@@ -171,7 +172,6 @@ inline constexpr const char* AsgMaxInstanceLifetime = "cdk.autoscaling.MaxInstan
 inline constexpr const char* AsgPublicIp = "cdk.autoscaling.PublicIp";
 inline constexpr const char* AsgScaling = "cdk.autoscaling.Scaling";
 inline constexpr const char* AsgSchedule = "cdk.autoscaling.Schedule";
-inline constexpr const char* Ec2InvalidLookup = "cdk.ec2.InvalidLookup";
 }  // namespace errc
 
 }  // namespace cdk

@@ -157,9 +157,31 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
         *props.instance_initiated_shutdown_behavior == InstanceInitiatedShutdownBehavior::Stop ? "stop" : "terminate";
   cfn.tags = ListOf<CfnInstance::TagProperty>{{.key = "Name", .value = name}};
   instance_ = &add<CfnInstance>("Resource", std::move(cfn));
-  if (props.resource_signal_timeout)
-    instance_->options().creation_policy =
-        Map{{"ResourceSignal", Map{{"Timeout", iso_duration(*props.resource_signal_timeout)}}}};
+  // As CDK without its summed-timeout flag: init first (a signal awaited for its timeout),
+  // then resource_signal_timeout replaces the timeout.
+  std::optional<long long> signal_count;
+  std::optional<std::string> signal_timeout;
+  if (props.init) {
+    const ApplyCloudFormationInitOptions options = props.init_options.value_or(ApplyCloudFormationInitOptions{});
+    props.init->attach(*instance_, {.instance_role = role_,
+                                    .user_data = &user_data_,
+                                    .platform = os_type_,
+                                    .config_sets = options.config_sets,
+                                    .embed_fingerprint = options.embed_fingerprint,
+                                    .print_log = options.print_log,
+                                    .ignore_failures = options.ignore_failures,
+                                    .include_url = options.include_url,
+                                    .include_role = options.include_role});
+    signal_count = 1;
+    signal_timeout = iso_duration(options.timeout);
+  }
+  if (props.resource_signal_timeout) signal_timeout = iso_duration(*props.resource_signal_timeout);
+  if (signal_count || signal_timeout) {
+    Map signal;
+    if (signal_count) signal.emplace_back("Count", *signal_count);
+    signal.emplace_back("Timeout", *signal_timeout);
+    instance_->options().creation_policy = Map{{"ResourceSignal", Value{std::move(signal)}}};
+  }
   sync_security_groups();
   instance_->add_dependency(role_->node());
   if (props.associate_public_ip_address.value_or(false))
@@ -178,7 +200,7 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
     instance_->props().launch_template.version = launch_template.get_att("LatestVersionNumber");
   }
 
-  if (props.user_data_causes_replacement) {
+  if (props.user_data_causes_replacement.value_or(props.init_options.has_value())) {
     // A new logical id for every different script: the original id and the first 16 hex
     // digits of the MD5 of the resolved user data as JSON, as CDK computes it. Done at
     // synth (validation runs before the template is built), when the script is final.

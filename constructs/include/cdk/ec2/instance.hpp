@@ -12,6 +12,7 @@
 #include "cdk/construct.hpp"
 #include "cdk/ec2/block_device.hpp"
 #include "cdk/ec2/cfn_fwd.hpp"
+#include "cdk/ec2/cloudformation_init.hpp"
 #include "cdk/ec2/connections.hpp"
 #include "cdk/ec2/instance_type.hpp"
 #include "cdk/ec2/key_pair.hpp"
@@ -34,6 +35,19 @@ class IVpc;
 /// CPU credits of a burstable instance.
 enum class CpuCredits { Standard, Unlimited };
 
+/// How CloudFormation Init runs on the instance (CDK's ApplyCloudFormationInitOptions).
+struct ApplyCloudFormationInitOptions {
+  /// Default {"default"}.
+  std::vector<std::string> config_sets;
+  /// How long CloudFormation waits for the instance's signal. Default 5 minutes.
+  std::chrono::seconds timeout{300};
+  bool embed_fingerprint = true;
+  bool print_log = true;
+  bool ignore_failures = false;
+  bool include_url = false;
+  bool include_role = false;
+};
+
 struct InstanceProps {
   /// The VPC to launch in (required; cdk.ec2.InvalidInstance).
   Borrowed<const IVpc> vpc;
@@ -54,8 +68,14 @@ struct InstanceProps {
   Borrowed<iam::IRole> role;
   /// Default: the machine image's user data (an empty script for its OS).
   std::optional<UserData> user_data;
-  /// A new logical id (so a new instance) whenever the user data changes. Default false.
-  bool user_data_causes_replacement = false;
+  /// A new logical id (so a new instance) whenever the user data changes. Default: true
+  /// when init_options is given, else false (as CDK).
+  std::optional<bool> user_data_causes_replacement;
+  /// Configure the instance at boot with cfn-init (metadata, user data lines, a signal
+  /// the stack waits for). Default: none.
+  std::optional<CloudFormationInit> init;
+  /// Default: ApplyCloudFormationInitOptions{} when init is given.
+  std::optional<ApplyCloudFormationInitOptions> init_options;
   /// Default: none (connect with SSM Session Manager, see ssm_session_permissions).
   Borrowed<const IKeyPair> key_pair;
   /// Default: the AMI's block device mappings.
