@@ -1,7 +1,9 @@
 # Typed resource classes (L1) generated at build time from the pinned registry schemas.
 #
 # cdkpp_codegen (a host tool) writes one header per resource type, a header per service,
-# and one source per service (rendering, schema shapes, type facts) into the build tree.
+# and two sources per service into the build tree: <service>.cpp (the classes' rendering)
+# and <service>_schema.cpp (type facts and shapes, relocation-free constant data, which
+# is all that find_resource_type() pulls into a program).
 # The sources are compiled into cdkpp. CDKPP_SERVICES restricts what is generated.
 set(CDKPP_SERVICES "all" CACHE STRING
   "Services to generate typed classes for: 'all', or schema file names such as aws_ec2,aws_s3")
@@ -26,7 +28,7 @@ foreach(schema ${CDKPP_SCHEMA_FILES})
   get_filename_component(stem ${schema} NAME_WE)
   if(CDKPP_SERVICES STREQUAL "all" OR stem IN_LIST _cdkpp_wanted)
     list(APPEND CDKPP_GENERATED_SERVICES ${stem})
-    list(APPEND CDKPP_GENERATED_SOURCES ${CDKPP_GENERATED_DIR}/src/${stem}.cpp)
+    list(APPEND CDKPP_GENERATED_SOURCES ${CDKPP_GENERATED_DIR}/src/${stem}.cpp ${CDKPP_GENERATED_DIR}/src/${stem}_schema.cpp)
     list(APPEND CDKPP_GENERATED_TESTS ${CDKPP_GENERATED_DIR}/tests/instantiate_${stem}.cpp)
   endif()
 endforeach()

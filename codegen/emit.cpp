@@ -1,5 +1,7 @@
 #include "emit.hpp"
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace codegen {
@@ -29,15 +31,6 @@ void emit_struct(std::ostringstream& out, const Struct& s, const std::string& in
   out << indent << "struct " << s.name << " {\n";
   for (const auto& f : s.fields) out << indent << "  " << f.cpp_type << " " << f.cpp_name << ";  // " << f.cfn_name << "\n";
   out << indent << "};\n";
-}
-
-// "{"a", "b"}" as a span over a named array, or an empty span.
-std::string string_view_array(std::ostringstream& out, const std::string& name, const std::vector<std::string>& items) {
-  if (items.empty()) return "{}";
-  out << "constexpr std::string_view " << name << "[] = {";
-  for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ", " : "") << cpp_string(items[i]);
-  out << "};\n";
-  return name;
 }
 
 }  // namespace
@@ -87,54 +80,13 @@ std::string emit_forward_header(const Service& service) {
 
 std::string emit_service_source(const Service& service) {
   std::ostringstream out;
-  out << kBanner << "#include <cstdint>\n#include <string_view>\n\n#include \"cdk/" << service.ns << "/cfn.hpp\"\n"
-      << "#include \"cdk/resource_type.hpp\"\n#include \"typed_render.hpp\"\n\n";
-  out << "namespace cdk::" << service.ns << " {\n\nnamespace {\n\n";
-
-  const auto& t = service.tables;
-  out << "constexpr Shape kShapes[] = {\n";
-  for (const auto& s : t.shapes) {
-    out << "    {ShapeKind::" << s.kind << ", " << (s.closed ? "true" : "false") << ", " << s.item << ", " << s.first
-        << ", " << s.count << ", " << (s.pattern.empty() ? "nullptr" : cpp_string(s.pattern)) << ", " << s.min_length
-        << ", " << s.max_length << ", " << s.min_items << ", " << s.max_items << ", " << number(s.minimum) << ", "
-        << number(s.maximum) << ", " << (s.has_minimum ? "true" : "false") << ", "
-        << (s.has_maximum ? "true" : "false") << "},\n";
-  }
-  out << "};\n";
-  out << "constexpr ShapeField kFields[] = {\n";
-  for (const auto& f : t.fields)
-    out << "    {" << cpp_string(f.name) << ", " << f.shape << ", " << (f.required ? "true" : "false") << "},\n";
-  if (t.fields.empty()) out << "    {\"\", 0, false},\n";
-  out << "};\n";
-  out << "constexpr std::uint32_t kAlternatives[] = {";
-  for (std::size_t i = 0; i < t.alternatives.size(); ++i) out << (i ? ", " : "") << t.alternatives[i];
-  if (t.alternatives.empty()) out << "0";
-  out << "};\n";
-  out << "constexpr const char* kStrings[] = {";
-  for (std::size_t i = 0; i < t.strings.size(); ++i) out << (i ? ",\n    " : "\n    ") << cpp_string(t.strings[i]);
-  if (t.strings.empty()) out << "\"\"";
-  out << "};\n";
-  out << "constexpr ShapeTable kTable{kShapes, kFields, kAlternatives, kStrings};\n\n";
-
-  for (const auto& type : service.types) {
-    const std::string prefix = "k" + type.class_name;
-    std::vector<std::string> attributes;
-    for (const auto& a : type.attributes) attributes.push_back(a.name);
-    const auto attrs = string_view_array(out, prefix + "Attributes", attributes);
-    const auto primary = string_view_array(out, prefix + "PrimaryIdentifier", type.primary_identifier);
-    const auto create_only = string_view_array(out, prefix + "CreateOnly", type.create_only);
-    const auto write_only = string_view_array(out, prefix + "WriteOnly", type.write_only);
-    out << "constexpr ResourceTypeInfo " << prefix << "Info{" << cpp_string(type.type_name) << ", "
-        << cpp_string(type.documentation_url) << ", " << attrs << ", " << primary << ", " << create_only << ", "
-        << write_only << ", TaggingInfo{" << (type.taggable ? "true" : "false") << ", "
-        << (type.tag_on_create ? "true" : "false") << ", " << (type.tag_updatable ? "true" : "false") << ", "
-        << cpp_string(type.tag_property) << ", TaggingInfo::Format::" << type.tag_format << "}, &kTable, "
-        << type.properties_shape << "};\n\n";
-  }
-
-  out << "}  // namespace\n\n";
+  out << kBanner << "#include <string_view>\n\n#include \"cdk/" << service.ns << "/cfn.hpp\"\n"
+      << "#include \"cdk/resource_type.hpp\"\n#include \"typed_render.hpp\"\n\n"
+      << "// The type facts and shapes, in " << service.file_stem << "_schema.cpp.\n"
+      << "extern const cdk::ResourceTypeInfo cdkpp_types_" << service.file_stem << "[];\n\n";
+  out << "namespace cdk::" << service.ns << " {\n\n";
   // Rendering of nested structs, declared first so that they can use each other. Not in
-  // the unnamed namespace: the ListOf<T> renderer finds them by argument-dependent lookup.
+  // an unnamed namespace: the ListOf<T> renderer finds them by argument-dependent lookup.
   for (const auto& type : service.types)
     for (const auto& s : type.structs)
       if (s.name != "Props") out << "static Value to_value(const " << type.class_name << "::" << s.name << "& v);\n";
@@ -154,39 +106,159 @@ std::string emit_service_source(const Service& service) {
   }
   out << "\n";
 
-  for (const auto& type : service.types) {
+  for (std::size_t i = 0; i < service.types.size(); ++i) {
+    const auto& type = service.types[i];
     const std::string& c = type.class_name;
     out << c << "::" << c << "(Construct& scope, std::string_view id, Props props)\n    : ::cdk::CfnResource(scope, id, {.type = std::string{CFN_RESOURCE_TYPE_NAME}, .properties = {}}), props_{std::move(props)} {}\n\n";
-    out << "const ResourceTypeInfo& " << c << "::type_info() { return k" << c << "Info; }\n\n";
+    out << "const ResourceTypeInfo& " << c << "::type_info() { return cdkpp_types_" << service.file_stem << "[" << i
+        << "]; }\n\n";
     out << "Value " << c << "::render_properties() const {\n  Map m;\n";
     emit_puts(type.structs.back(), "props_");
     out << "  merge_properties(m, properties());\n  return Value{std::move(m)};\n}\n\n";
   }
-  out << "}  // namespace cdk::" << service.ns << "\n\n";
-  out << "extern constinit const cdk::ResourceTypeInfo* const cdkpp_types_" << service.file_stem << "[] = {\n";
-  for (const auto& type : service.types) out << "    &cdk::" << service.ns << "::k" << type.class_name << "Info,\n";
-  out << "};\nextern const std::size_t cdkpp_types_" << service.file_stem << "_count = " << service.types.size() << ";\n";
+  out << "}  // namespace cdk::" << service.ns << "\n";
   return out.str();
 }
 
-std::string emit_registry(const std::vector<std::string>& file_stems) {
+namespace {
+
+// The strings of a service, each stored once, concatenated into one pool.
+class Pool {
+ public:
+  std::string add(const std::string& s) {
+    auto [it, inserted] = offsets_.try_emplace(s, static_cast<unsigned>(size_));
+    if (inserted) {
+      literals_ += "    " + cpp_string(s) + "\n";
+      size_ += s.size();
+    }
+    return "{" + std::to_string(it->second) + ", " + std::to_string(s.size()) + "}";
+  }
+  const std::string& literals() const { return literals_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::map<std::string, unsigned> offsets_;
+  std::string literals_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace
+
+std::string emit_schema_source(const Service& service) {
+  const auto& t = service.tables;
+  Pool pool;
+  std::ostringstream body;
+  body << "constexpr Shape kShapes[] = {\n";
+  for (const auto& s : t.shapes) {
+    body << "    {ShapeKind::" << s.kind << ", " << (s.closed ? "true" : "false") << ", " << s.item << ", " << s.first
+         << ", " << s.count << ", " << (s.pattern.empty() ? "{}" : pool.add(s.pattern)) << ", " << s.min_length << ", "
+         << s.max_length << ", " << s.min_items << ", " << s.max_items << ", " << number(s.minimum) << ", "
+         << number(s.maximum) << ", " << (s.has_minimum ? "true" : "false") << ", "
+         << (s.has_maximum ? "true" : "false") << "},\n";
+  }
+  body << "};\n";
+  body << "constexpr ShapeField kFields[] = {\n";
+  for (const auto& f : t.fields)
+    body << "    {" << pool.add(f.name) << ", " << f.shape << ", " << (f.required ? "true" : "false") << "},  // "
+         << f.name << "\n";
+  if (t.fields.empty()) body << "    {},\n";
+  body << "};\n";
+  body << "constexpr std::uint32_t kAlternatives[] = {";
+  for (std::size_t i = 0; i < t.alternatives.size(); ++i) body << (i ? ", " : "") << t.alternatives[i];
+  if (t.alternatives.empty()) body << "0";
+  body << "};\n";
+
+  // Enum values first (shapes index them), then the name lists of the types.
+  std::vector<std::string> strings = t.strings;
+  auto list = [&](const std::vector<std::string>& items) {
+    const std::string out = "{" + std::to_string(strings.size()) + ", " + std::to_string(items.size()) + "}";
+    strings.insert(strings.end(), items.begin(), items.end());
+    return out;
+  };
+  std::ostringstream types;
+  types << "constexpr ResourceTypeData kTypes[] = {\n";
+  for (const auto& type : service.types) {
+    std::vector<std::string> attributes;
+    for (const auto& a : type.attributes) attributes.push_back(a.name);
+    types << "    {" << pool.add(type.type_name) << ", " << pool.add(type.documentation_url) << ", " << list(attributes)
+          << ", " << list(type.primary_identifier) << ", " << list(type.create_only) << ", " << list(type.write_only)
+          << ", " << (type.taggable ? "true" : "false") << ", " << (type.tag_on_create ? "true" : "false") << ", "
+          << (type.tag_updatable ? "true" : "false") << ", TaggingInfo::Format::" << type.tag_format << ", "
+          << (type.tag_property.empty() ? "{}" : pool.add(type.tag_property)) << ", " << type.properties_shape
+          << "},  // " << type.type_name << "\n";
+  }
+  types << "};\n";
+  body << "constexpr PooledString kStrings[] = {\n";
+  for (const auto& s : strings) {
+    std::string shown = s;
+    for (char& c : shown)
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    body << "    " << pool.add(s) << ",  // \"" << shown << "\"\n";
+  }
+  if (strings.empty()) body << "    {},\n";
+  body << "};\n" << types.str();
+
   std::ostringstream out;
-  out << kBanner << "#include <algorithm>\n#include <vector>\n\n#include \"cdk/resource_type.hpp\"\n\n";
-  for (const auto& stem : file_stems)
-    out << "extern const cdk::ResourceTypeInfo* const cdkpp_types_" << stem << "[];\nextern const std::size_t cdkpp_types_"
-        << stem << "_count;\n";
-  out << "\nnamespace cdk {\n\nstd::span<const ResourceTypeInfo* const> all_resource_types() {\n"
-      << "  static const std::vector<const ResourceTypeInfo*> all = [] {\n    std::vector<const ResourceTypeInfo*> v;\n";
-  for (const auto& stem : file_stems)
-    out << "    v.insert(v.end(), cdkpp_types_" << stem << ", cdkpp_types_" << stem << " + cdkpp_types_" << stem
-        << "_count);\n";
-  out << "    std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->type_name < b->type_name; });\n"
+  out << kBanner << "// The schema facts of " << service.file_stem
+      << ": constant data without pointers (strings are offsets into kPool,\n"
+      << "// shapes and fields refer to each other by index), so it needs no relocation at load.\n"
+      << "#include <cstdint>\n#include <string_view>\n\n#include \"cdk/resource_type.hpp\"\n\n"
+      << "namespace cdk::" << service.ns << " {\n\nnamespace {\n\n";
+  out << "constexpr char kPool[] =\n" << (pool.size() ? pool.literals() : "    \"\"\n") << "    ;\n";
+  out << "static_assert(sizeof kPool == " << pool.size() + 1 << ");\n" << body.str();
+  out << "constexpr ShapeTable kTable{{kPool, sizeof kPool - 1}, kShapes, kFields, kAlternatives, kStrings, kTypes};\n\n"
+      << "}  // namespace\n\n}  // namespace cdk::" << service.ns << "\n\n";
+  out << "extern constinit const cdk::ResourceTypeInfo cdkpp_types_" << service.file_stem << "[] = {\n";
+  for (std::size_t i = 0; i < service.types.size(); ++i)
+    out << "    {cdk::" << service.ns << "::kTable, " << i << "},\n";
+  out << "};\n";
+  return out.str();
+}
+
+std::string emit_registry(const std::vector<RegistryService>& services) {
+  struct Entry {
+    std::string name;
+    std::size_t service, index;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t s = 0; s < services.size(); ++s)
+    for (std::size_t i = 0; i < services[s].type_names.size(); ++i) entries.push_back({services[s].type_names[i], s, i});
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+
+  std::ostringstream out;
+  out << kBanner << "#include <cstdint>\n#include <string_view>\n#include <vector>\n\n#include \"cdk/resource_type.hpp\"\n\n";
+  for (const auto& s : services)
+    out << "extern const cdk::ResourceTypeInfo cdkpp_types_" << s.file_stem << "[];\n";
+  out << "\nnamespace cdk {\n\nnamespace {\n\n";
+  out << "const ResourceTypeInfo* const kServices[] = {";
+  for (std::size_t s = 0; s < services.size(); ++s) out << (s ? ",\n    " : "\n    ") << "cdkpp_types_" << services[s].file_stem;
+  if (services.empty()) out << "nullptr";
+  out << "};\n\n";
+  // The names again, sorted, in one pool: a lookup reads only this file's data.
+  Pool pool;
+  std::ostringstream sorted;
+  sorted << "struct Entry {\n  PooledString name;\n  std::uint32_t service, index;\n};\n"
+         << "constexpr Entry kSorted[] = {\n";
+  for (const auto& e : entries) sorted << "    {" << pool.add(e.name) << ", " << e.service << ", " << e.index << "},\n";
+  if (entries.empty()) sorted << "    {},\n";
+  sorted << "};\nconstexpr std::size_t kCount = " << entries.size() << ";\n";
+  out << "constexpr char kNames[] =\n" << (pool.size() ? pool.literals() : "    \"\"\n") << "    ;\n"
+      << "static_assert(sizeof kNames == " << pool.size() + 1 << ");\n" << sorted.str() << "\n";
+  out << "std::string_view name_of(const Entry& e) { return std::string_view{kNames + e.name.offset, e.name.size}; }\n\n"
+      << "}  // namespace\n\n"
+      << "std::span<const ResourceTypeInfo* const> all_resource_types() {\n"
+      << "  static const std::vector<const ResourceTypeInfo*> all = [] {\n"
+      << "    std::vector<const ResourceTypeInfo*> v;\n    v.reserve(kCount);\n"
+      << "    for (std::size_t i = 0; i < kCount; ++i) v.push_back(&kServices[kSorted[i].service][kSorted[i].index]);\n"
       << "    return v;\n  }();\n  return all;\n}\n\n"
       << "const ResourceTypeInfo* find_resource_type(std::string_view type_name) {\n"
-      << "  auto all = all_resource_types();\n"
-      << "  auto it = std::lower_bound(all.begin(), all.end(), type_name,\n"
-      << "                             [](const ResourceTypeInfo* info, std::string_view name) { return info->type_name < name; });\n"
-      << "  return it != all.end() && (*it)->type_name == type_name ? *it : nullptr;\n}\n\n}  // namespace cdk\n";
+      << "  std::size_t low = 0, high = kCount;\n"
+      << "  while (low < high) {\n"
+      << "    const std::size_t middle = low + (high - low) / 2;\n"
+      << "    if (name_of(kSorted[middle]) < type_name) low = middle + 1;\n"
+      << "    else high = middle;\n  }\n"
+      << "  if (low == kCount || name_of(kSorted[low]) != type_name) return nullptr;\n"
+      << "  return &kServices[kSorted[low].service][kSorted[low].index];\n}\n\n}  // namespace cdk\n";
   return out.str();
 }
 

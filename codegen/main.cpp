@@ -5,8 +5,8 @@
 //
 // --types keeps only the named types (the committed goldens in codegen/golden are made so).
 // Writes <out>/include/cdk/<service>/cfn_<type>.hpp, cfn.hpp and cfn_fwd.hpp per service,
-// <out>/src/<service>.cpp and <out>/src/registry.cpp, and with --tests one instantiation
-// test per service. Files whose contents did not change are not rewritten, so a rebuild
+// <out>/src/<service>.cpp (classes) and <service>_schema.cpp (type facts, shapes) per
+// service, <out>/src/registry.cpp, and with --tests one instantiation test per service. Files whose contents did not change are not rewritten, so a rebuild
 // after a generator change recompiles only what changed.
 #include <algorithm>
 #include <filesystem>
@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     std::sort(files.begin(), files.end());
     const auto wanted = split(services_arg);
     const auto wanted_types = split(types_arg);
-    std::vector<std::string> stems;
+    std::vector<codegen::RegistryService> registry;
     std::size_t type_count = 0;
     for (const auto& file : files) {
       const std::string stem = file.stem().string();
@@ -89,12 +89,14 @@ int main(int argc, char** argv) {
       write_if_changed(out / "include" / "cdk" / service.ns / "cfn.hpp", codegen::emit_service_header(service));
       write_if_changed(out / "include" / "cdk" / service.ns / "cfn_fwd.hpp", codegen::emit_forward_header(service));
       write_if_changed(out / "src" / (stem + ".cpp"), codegen::emit_service_source(service));
+      write_if_changed(out / "src" / (stem + "_schema.cpp"), codegen::emit_schema_source(service));
       if (!tests.empty()) write_if_changed(tests / ("instantiate_" + stem + ".cpp"), codegen::emit_instantiation_test(service));
-      stems.push_back(stem);
+      auto& entry = registry.emplace_back(codegen::RegistryService{stem, {}});
+      for (const auto& type : service.types) entry.type_names.push_back(type.type_name);
       type_count += service.types.size();
     }
-    write_if_changed(out / "src" / "registry.cpp", codegen::emit_registry(stems));
-    std::cout << "cdkpp_codegen: " << type_count << " resource types in " << stems.size() << " services\n";
+    write_if_changed(out / "src" / "registry.cpp", codegen::emit_registry(registry));
+    std::cout << "cdkpp_codegen: " << type_count << " resource types in " << registry.size() << " services\n";
   } catch (const std::exception& e) {
     std::cerr << "cdkpp_codegen: " << e.what() << "\n";
     return 1;

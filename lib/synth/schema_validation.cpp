@@ -1,5 +1,6 @@
 #include "synth/schema_validation.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <regex>
@@ -35,14 +36,14 @@ std::string to_ecmascript(std::string_view pattern) {
 
 // Schema patterns are compiled once per synth thread (no lock on the hot path). Some use
 // syntax std::regex lacks (\p{L}, (?i)); those are skipped rather than guessed at.
-const std::regex* compiled(const char* pattern) {
+// The cache is keyed by the pattern's place in its service's pool, which is unique.
+const std::regex* compiled(std::string_view pattern) {
   thread_local std::unordered_map<const char*, std::optional<std::regex>> cache;
-  auto [it, inserted] = cache.try_emplace(pattern);
+  auto [it, inserted] = cache.try_emplace(pattern.data());
   if (inserted) {
     // libstdc++ reads \p{L} as the letters "p{L}" instead of rejecting it, so a pattern
     // with Unicode classes would wrongly refuse ordinary values: skip those explicitly.
-    const std::string_view text{pattern};
-    if (text.find("\\p{") != std::string_view::npos || text.find("\\P{") != std::string_view::npos) {
+    if (pattern.find("\\p{") != std::string_view::npos || pattern.find("\\P{") != std::string_view::npos) {
       return nullptr;
     }
     try {
@@ -61,11 +62,11 @@ std::string show(const Json& j) {
 class Validator {
  public:
   Validator(const ResourceTypeInfo& type, const std::string& path, std::vector<Diagnostic>& out)
-      : type_{type}, table_{*type.table}, path_{path}, out_{out} {}
+      : type_{type}, table_{type.table()}, path_{path}, out_{out} {}
 
   void check(const Json& value, std::uint32_t shape_index, const std::string& where) {
     if (is_intrinsic(value)) return;
-    const Shape& shape = table_.shapes[shape_index];
+    const Shape& shape = table_.shape(shape_index);
     switch (shape.kind) {
       case ShapeKind::Any: return;
       case ShapeKind::String: return check_string(value, shape, where);
@@ -87,7 +88,7 @@ class Validator {
 
  private:
   void report(const char* code, const std::string& where, const std::string& message) {
-    out_.push_back({code, path_, std::string{type_.type_name} + " " + where + ": " + message});
+    out_.push_back({code, path_, std::string{type_.type_name()} + " " + where + ": " + message});
   }
 
   void check_string(const Json& value, const Shape& shape, const std::string& where) {
@@ -95,12 +96,10 @@ class Validator {
     if (!value.is_string()) return report(errc::SchemaKind, where, "expects a string, got " + show(value));
     const auto& s = value.get_ref<const std::string&>();
     if (is_dynamic_reference(s)) return;
-    if (shape.count > 0) {
-      bool found = false;
-      for (std::uint32_t i = 0; i < shape.count && !found; ++i) found = s == table_.strings[shape.first + i];
-      if (!found) {
+    if (const StringList values = table_.enum_values(shape); !values.empty()) {
+      if (std::find(values.begin(), values.end(), s) == values.end()) {
         std::string allowed;
-        for (std::uint32_t i = 0; i < shape.count; ++i) allowed += std::string{i ? ", " : ""} + table_.strings[shape.first + i];
+        for (std::string_view v : values) (allowed += allowed.empty() ? "" : ", ") += v;
         return report(errc::SchemaEnum, where, "'" + s + "' is not one of " + allowed);
       }
     }
@@ -109,9 +108,9 @@ class Validator {
       report(errc::SchemaLength, where, "'" + s + "' is shorter than " + std::to_string(shape.min_length) + " characters");
     if (shape.max_length >= 0 && length > shape.max_length)
       report(errc::SchemaLength, where, "is longer than " + std::to_string(shape.max_length) + " characters");
-    if (shape.pattern) {
-      if (const std::regex* re = compiled(shape.pattern); re && !std::regex_search(s, *re))
-        report(errc::SchemaPattern, where, "'" + s + "' does not match " + shape.pattern);
+    if (const std::string_view pattern = table_.pattern(shape); !pattern.empty()) {
+      if (const std::regex* re = compiled(pattern); re && !std::regex_search(s, *re))
+        report(errc::SchemaPattern, where, "'" + s + "' does not match " + std::string{pattern});
     }
   }
 
@@ -130,14 +129,14 @@ class Validator {
     if (shape.kind == ShapeKind::Integer && std::floor(n) != n)
       report(errc::SchemaKind, where, "expects an integer, got " + show(value));
     auto text = [](double d) { return number_json(d).dump(); };
-    if (shape.count > 0) {  // allowed values, as JSON text
+    if (const StringList values = table_.enum_values(shape); !values.empty()) {  // allowed values, as JSON text
       const std::string written = text(n);
       bool found = false;
       std::string allowed;
-      for (std::uint32_t i = 0; i < shape.count; ++i) {
-        const std::string candidate = text(std::strtod(table_.strings[shape.first + i], nullptr));
+      for (std::string_view v : values) {
+        const std::string candidate = text(std::strtod(std::string{v}.c_str(), nullptr));
         found = found || candidate == written;
-        allowed += (i ? ", " : "") + candidate;
+        allowed += (allowed.empty() ? "" : ", ") + candidate;
       }
       if (!found) report(errc::SchemaEnum, where, written + " is not one of " + allowed);
     }
@@ -159,32 +158,34 @@ class Validator {
 
   void check_object(const Json& value, const Shape& shape, const std::string& where) {
     if (!value.is_object()) return report(errc::SchemaKind, where, "expects an object, got " + show(value));
-    const auto fields = table_.fields.subspan(shape.first, shape.count);
+    const auto fields = table_.fields(shape);
     for (const auto& field : fields) {
-      auto it = value.find(field.name);
+      const std::string_view name = table_.name(field);
+      auto it = value.find(name);
       if (it == value.end()) {
-        if (field.required) report(errc::SchemaRequired, where, "required property '" + std::string{field.name} + "' is missing");
+        if (field.required) report(errc::SchemaRequired, where, "required property '" + std::string{name} + "' is missing");
         continue;
       }
-      check(*it, field.shape, where + "." + field.name);
+      check(*it, field.shape, where + "." + std::string{name});
     }
     if (!shape.closed) return;
     for (const auto& [key, item] : value.items()) {
       bool known = false;
-      for (const auto& field : fields) known = known || key == field.name;
+      for (const auto& field : fields) known = known || key == table_.name(field);
       if (!known) report(errc::SchemaUnknown, where, "unknown property '" + key + "'");
     }
   }
 
   void check_one_of(const Json& value, const Shape& shape, const std::string& where) {
     std::vector<Diagnostic> first_failure;
-    for (std::uint32_t i = 0; i < shape.count; ++i) {
+    const auto alternatives = table_.alternatives(shape);
+    for (std::size_t i = 0; i < alternatives.size(); ++i) {
       std::vector<Diagnostic> attempt;
-      Validator{type_, path_, attempt}.check(value, table_.alternatives[shape.first + i], where);
+      Validator{type_, path_, attempt}.check(value, alternatives[i], where);
       if (attempt.empty()) return;
       if (i == 0) first_failure = std::move(attempt);
     }
-    if (shape.count > 0) out_.insert(out_.end(), first_failure.begin(), first_failure.end());
+    if (!alternatives.empty()) out_.insert(out_.end(), first_failure.begin(), first_failure.end());
   }
 
   const ResourceTypeInfo& type_;
@@ -197,9 +198,8 @@ class Validator {
 
 void validate_properties(const ResourceTypeInfo& type, const Json* properties, const std::string& construct_path,
                          std::vector<Diagnostic>& diagnostics) {
-  if (!type.table) return;
   static const Json empty = Json::object();
-  Validator{type, construct_path, diagnostics}.check(properties ? *properties : empty, type.properties_shape, "Properties");
+  Validator{type, construct_path, diagnostics}.check(properties ? *properties : empty, type.properties_shape(), "Properties");
 }
 
 }  // namespace cdk::synth

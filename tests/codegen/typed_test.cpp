@@ -108,24 +108,54 @@ TEST_CASE("set_property on a typed resource adds to, or replaces, its typed prop
 
 TEST_CASE("type facts come from the schema") {
   const cdk::ResourceTypeInfo& vpc = cdk::ec2::CfnVPC::type_info();
-  CHECK(vpc.type_name == "AWS::EC2::VPC");
+  CHECK(vpc.type_name() == "AWS::EC2::VPC");
   CHECK(cdk::ec2::CfnVPC::CFN_RESOURCE_TYPE_NAME == "AWS::EC2::VPC");
-  CHECK(std::find(vpc.create_only_properties.begin(), vpc.create_only_properties.end(), "CidrBlock") !=
-        vpc.create_only_properties.end());
-  CHECK(std::find(vpc.attributes.begin(), vpc.attributes.end(), "VpcId") != vpc.attributes.end());
-  CHECK(vpc.primary_identifier.size() == 1);
-  CHECK(vpc.primary_identifier[0] == "VpcId");
-  CHECK(vpc.tagging.taggable);
-  CHECK(vpc.tagging.tag_property == "Tags");
-  CHECK(vpc.tagging.format == cdk::TaggingInfo::Format::KeyValueList);
-  CHECK(cdk::autoscaling::CfnAutoScalingGroup::type_info().tagging.format == cdk::TaggingInfo::Format::AutoScaling);
+  CHECK(vpc.documentation_url().find("aws-resource-ec2-vpc") != std::string_view::npos);
+  CHECK(std::find(vpc.create_only_properties().begin(), vpc.create_only_properties().end(), "CidrBlock") !=
+        vpc.create_only_properties().end());
+  CHECK(std::find(vpc.attributes().begin(), vpc.attributes().end(), "VpcId") != vpc.attributes().end());
+  CHECK(vpc.primary_identifier().size() == 1);
+  CHECK(vpc.primary_identifier()[0] == "VpcId");
+  CHECK(std::find(vpc.write_only_properties().begin(), vpc.write_only_properties().end(), "Ipv4NetmaskLength") !=
+        vpc.write_only_properties().end());
+  CHECK(vpc.tagging().taggable);
+  CHECK(vpc.tagging().tag_property == "Tags");
+  CHECK(vpc.tagging().format == cdk::TaggingInfo::Format::KeyValueList);
+  CHECK(cdk::autoscaling::CfnAutoScalingGroup::type_info().tagging().format == cdk::TaggingInfo::Format::AutoScaling);
   CHECK(cdk::find_resource_type("AWS::EC2::VPC") == &vpc);
+  CHECK(cdk::find_resource_type("AWS::EC2::VP") == nullptr);
   CHECK(cdk::find_resource_type("AWS::Nope::Nothing") == nullptr);
+  CHECK(cdk::find_resource_type("") == nullptr);
 #ifdef CDKPP_ALL_SERVICES
   CHECK(cdk::all_resource_types().size() > 1000);  // 1,584 in the schemas pinned today
 #endif
   CHECK(std::is_sorted(cdk::all_resource_types().begin(), cdk::all_resource_types().end(),
-                       [](auto* a, auto* b) { return a->type_name < b->type_name; }));
+                       [](auto* a, auto* b) { return a->type_name() < b->type_name(); }));
+  for (const cdk::ResourceTypeInfo* type : cdk::all_resource_types()) CHECK(cdk::find_resource_type(type->type_name()) == type);
+}
+
+TEST_CASE("the shapes of a type are read through its table") {
+  const cdk::ResourceTypeInfo& vpc = cdk::ec2::CfnVPC::type_info();
+  const cdk::ShapeTable& table = vpc.table();
+  const cdk::Shape& properties = table.shape(vpc.properties_shape());
+  REQUIRE(properties.kind == cdk::ShapeKind::Object);
+  CHECK(properties.closed);
+  const cdk::ShapeField* tags = nullptr;
+  const cdk::ShapeField* tenancy = nullptr;
+  for (const auto& field : table.fields(properties)) {
+    if (table.name(field) == "Tags") tags = &field;
+    if (table.name(field) == "InstanceTenancy") tenancy = &field;
+  }
+  REQUIRE(tags);
+  REQUIRE(tenancy);
+  CHECK_FALSE(tags->required);
+  CHECK(table.shape(tags->shape).kind == cdk::ShapeKind::Array);
+  const cdk::Shape& tag = table.shape(table.shape(tags->shape).item);
+  REQUIRE(tag.kind == cdk::ShapeKind::Object);
+  for (const auto& field : table.fields(tag)) CHECK((table.name(field) == "Key" || table.name(field) == "Value"));
+  const cdk::StringList tenancies = table.enum_values(table.shape(tenancy->shape));
+  CHECK(std::find(tenancies.begin(), tenancies.end(), "dedicated") != tenancies.end());
+  CHECK(table.pattern(table.shape(tenancy->shape)).empty());
 }
 
 TEST_CASE("schema checks at synth name the property path and the construct path") {
