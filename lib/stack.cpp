@@ -1,7 +1,7 @@
 #include "cdk/stack.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 
 #include "cdk/app.hpp"
 #include "cdk/cfn_element.hpp"
@@ -27,12 +27,38 @@ std::string make_stack_name(const std::vector<std::string>& ids) {
   return name;
 }
 
+// Plain character checks rather than std::regex: building a regex costs more than a
+// small synth's other start-up work.
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
+bool all_of(std::string_view s, bool (*pred)(char)) { return !s.empty() && std::all_of(s.begin(), s.end(), pred); }
+
+// ^\d{12}$
+bool is_account(std::string_view s) { return s.size() == 12 && all_of(s, is_digit); }
+
+// ^[a-z]{2}(-[a-z]+)+-\d+$, as us-east-1 or us-gov-west-1
+bool is_region(std::string_view s) {
+  const auto first = s.find('-'), last = s.rfind('-');
+  if (first != 2 || last == first || !all_of(s.substr(0, 2), is_lower) || !all_of(s.substr(last + 1), is_digit)) return false;
+  for (auto at = first; at < last;) {
+    const auto next = s.find('-', at + 1);
+    if (!all_of(s.substr(at + 1, next - at - 1), is_lower)) return false;
+    at = next;
+  }
+  return true;
+}
+
+// ^[A-Za-z][A-Za-z0-9-]*$
+bool is_stack_name(std::string_view s) {
+  return !s.empty() && is_letter(s.front()) &&
+         std::all_of(s.begin(), s.end(), [](char c) { return is_letter(c) || is_digit(c) || c == '-'; });
+}
+
 void check_environment(const Environment& env, const std::string& path) {
-  static const std::regex account{R"(^\d{12}$)"};
-  static const std::regex region{R"(^[a-z]{2}(-[a-z]+)+-\d+$)"};
-  if (env.account && !std::regex_match(*env.account, account))
+  if (env.account && !is_account(*env.account))
     throw Error(errc::InvalidEnvironment, path, "account '" + *env.account + "' must be 12 digits");
-  if (env.region && !std::regex_match(*env.region, region))
+  if (env.region && !is_region(*env.region))
     throw Error(errc::InvalidEnvironment, path, "region '" + *env.region + "' is not a region name such as us-east-1");
 }
 }  // namespace
@@ -41,8 +67,7 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construc
   const auto ids = ids_to(*this);
   artifact_id_ = make_stack_name(ids);
   stack_name_ = props_.stack_name.value_or(artifact_id_);
-  static const std::regex valid_name{R"(^[A-Za-z][A-Za-z0-9-]*$)"};
-  if (stack_name_.size() > 128 || !std::regex_match(stack_name_, valid_name))
+  if (stack_name_.size() > 128 || !is_stack_name(stack_name_))
     throw Error(errc::InvalidStackName, path(),
                 "stack name '" + stack_name_ +
                     "' must start with a letter and hold only letters, digits and '-' (at most 128 characters)");

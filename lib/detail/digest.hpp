@@ -23,7 +23,7 @@ class Digest {
   std::string hex_final();
 
  private:
-  void* context_;  // EVP_MD_CTX
+  void* context_;  // the algorithm's state, defined in digest.cpp
 };
 
 }  // namespace cdk::detail
