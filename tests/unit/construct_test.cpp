@@ -402,6 +402,14 @@ TEST_CASE("construct: stack names and environments are checked when the stack is
   auto bad_account = error_from([&] { app.add<cdk::Stack>("S", {.env = {.account = "12345"}}); });
   CHECK(bad_account.code() == cdk::errc::InvalidEnvironment);
   CHECK(bad_account.diagnostic().message == "account '12345' must be 12 digits");
+  for (const char* region : {"us_east_1", "useast-1", "us-east", "us-1", "us-East-1", "us-east-1a"}) {
+    auto bad_region = error_from([&] { app.add<cdk::Stack>("S", {.env = {.region = region}}); });
+    CHECK(bad_region.code() == cdk::errc::InvalidEnvironment);
+    CHECK(bad_region.diagnostic().message ==
+          "region '" + std::string{region} + "' is not a region name such as us-east-1");
+  }
+  CHECK(app.add<cdk::Stack>("Gov", {.env = {.region = "us-gov-west-1"}}).environment_string() ==
+        "aws://unknown-account/us-gov-west-1");
 
   auto& ok = app.add<cdk::Stack>("S", {.env = {.account = "123456789012", .region = "us-east-1"}});
   CHECK(ok.environment_string() == "aws://123456789012/us-east-1");
