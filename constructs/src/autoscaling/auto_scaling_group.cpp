@@ -362,28 +362,28 @@ ec2::Connections& AutoScalingGroup::connections() {
 
 iam::IPrincipal& AutoScalingGroup::grant_principal() { return role(); }
 
-TargetTrackingScalingPolicy& AutoScalingGroup::scale_on_cpu_utilization(std::string_view id, CpuUtilizationScalingProps props) {
+namespace {
+// The scale_on_* shortcuts: target tracking of one of the group's predefined metrics.
+MetricTargetTrackingProps predefined_target(const BaseTargetTrackingProps& base, PredefinedMetric metric, double target) {
   MetricTargetTrackingProps m;
-  static_cast<BaseTargetTrackingProps&>(m) = props;
-  m.predefined_metric = PredefinedMetric::AsgAverageCpuUtilization;
-  m.target_value = props.target_utilization_percent;
-  return scale_to_track_metric(id, std::move(m));
+  static_cast<BaseTargetTrackingProps&>(m) = base;
+  m.predefined_metric = metric;
+  m.target_value = target;
+  return m;
+}
+}  // namespace
+
+TargetTrackingScalingPolicy& AutoScalingGroup::scale_on_cpu_utilization(std::string_view id, CpuUtilizationScalingProps props) {
+  return scale_to_track_metric(
+      id, predefined_target(props, PredefinedMetric::AsgAverageCpuUtilization, props.target_utilization_percent));
 }
 
 TargetTrackingScalingPolicy& AutoScalingGroup::scale_on_incoming_bytes(std::string_view id, NetworkUtilizationScalingProps props) {
-  MetricTargetTrackingProps m;
-  static_cast<BaseTargetTrackingProps&>(m) = props;
-  m.predefined_metric = PredefinedMetric::AsgAverageNetworkIn;
-  m.target_value = props.target_bytes_per_second;
-  return scale_to_track_metric(id, std::move(m));
+  return scale_to_track_metric(id, predefined_target(props, PredefinedMetric::AsgAverageNetworkIn, props.target_bytes_per_second));
 }
 
 TargetTrackingScalingPolicy& AutoScalingGroup::scale_on_outgoing_bytes(std::string_view id, NetworkUtilizationScalingProps props) {
-  MetricTargetTrackingProps m;
-  static_cast<BaseTargetTrackingProps&>(m) = props;
-  m.predefined_metric = PredefinedMetric::AsgAverageNetworkOut;
-  m.target_value = props.target_bytes_per_second;
-  return scale_to_track_metric(id, std::move(m));
+  return scale_to_track_metric(id, predefined_target(props, PredefinedMetric::AsgAverageNetworkOut, props.target_bytes_per_second));
 }
 
 TargetTrackingScalingPolicy& AutoScalingGroup::scale_to_track_metric(std::string_view id, MetricTargetTrackingProps props) {

@@ -16,42 +16,33 @@ void Connections::add_security_group(ISecurityGroup& security_group) {
   security_group_rules_.push(Peer{security_group});
 }
 
-// As CDK: our side's rules go on every group we have now or later, for every rule of the
-// other side now or later; then the other side adds its half with remote_rule set, and
-// the skip flag stops it from calling back.
 void Connections::allow_to(IConnectable& other, const Port& port, std::optional<std::string> description) {
-  if (skip_) return;
-  const bool remote_rule = remote_rule_;
-  Connections* peer_side = &other.connections();
-  security_groups_.for_each_and_forever([=](ISecurityGroup* const& sg) {
-    peer_side->security_group_rules_.for_each_and_forever(
-        [=](const Peer& rule) { sg->add_egress_rule(rule, port, description, remote_rule); });
-  });
-  skip_ = true;
-  peer_side->remote_rule_ = true;
-  try {
-    peer_side->allow_from(*this, port, description);
-  } catch (...) {
-    skip_ = false;
-    peer_side->remote_rule_ = false;
-    throw;
-  }
-  skip_ = false;
-  peer_side->remote_rule_ = false;
+  connect(Direction::Egress, other, port, description);
 }
 
 void Connections::allow_from(IConnectable& other, const Port& port, std::optional<std::string> description) {
+  connect(Direction::Ingress, other, port, description);
+}
+
+// As CDK: our side's rules go on every group we have now or later, for every rule of the
+// other side now or later; then the other side adds its half with remote_rule set, and
+// the skip flag stops it from calling back.
+void Connections::connect(Direction direction, IConnectable& other, const Port& port,
+                          const std::optional<std::string>& description) {
   if (skip_) return;
   const bool remote_rule = remote_rule_;
   Connections* peer_side = &other.connections();
   security_groups_.for_each_and_forever([=](ISecurityGroup* const& sg) {
-    peer_side->security_group_rules_.for_each_and_forever(
-        [=](const Peer& rule) { sg->add_ingress_rule(rule, port, description, remote_rule); });
+    peer_side->security_group_rules_.for_each_and_forever([=](const Peer& rule) {
+      if (direction == Direction::Ingress) sg->add_ingress_rule(rule, port, description, remote_rule);
+      else sg->add_egress_rule(rule, port, description, remote_rule);
+    });
   });
   skip_ = true;
   peer_side->remote_rule_ = true;
+  const Direction mirror = direction == Direction::Ingress ? Direction::Egress : Direction::Ingress;
   try {
-    peer_side->allow_to(*this, port, description);
+    peer_side->connect(mirror, *this, port, description);
   } catch (...) {
     skip_ = false;
     peer_side->remote_rule_ = false;

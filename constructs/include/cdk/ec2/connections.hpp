@@ -95,6 +95,10 @@ class Connections : public IConnectable {
   void allow_default_port_to(const Peer& peer, std::optional<std::string> description = {});
 
  private:
+  enum class Direction { Ingress, Egress };
+  // allow_from (Ingress) and allow_to (Egress) with another connectable: this side's
+  // rules now, then the other side's mirror rules.
+  void connect(Direction direction, IConnectable& other, const Port& port, const std::optional<std::string>& description);
   const Port& require_default_port(const char* method) const;
 
   detail::ReactiveList<ISecurityGroup*> security_groups_;
