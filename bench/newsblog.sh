@@ -19,7 +19,10 @@ cdk_lib_version=2.276.0
 
 cmake -S "$root" -B "$release" -DCMAKE_BUILD_TYPE=Release -DCDKPP_BENCH=ON -DCDKPP_SAMPLES=ON -DCDKPP_TEST=OFF >/dev/null
 cmake --build "$release" -j"$(nproc)" --target newsblog >/dev/null
-cmake -S "$root" -B "$debug" -DCMAKE_BUILD_TYPE=Debug -DCDKPP_BENCH=OFF -DCDKPP_SAMPLES=ON -DCDKPP_TEST=OFF >/dev/null
+# No compiler cache here: a touched file would come back from the cache, and a real edit
+# does not.
+cmake -S "$root" -B "$debug" -DCMAKE_BUILD_TYPE=Debug -DCDKPP_BENCH=OFF -DCDKPP_SAMPLES=ON -DCDKPP_TEST=OFF \
+  -DCMAKE_CXX_COMPILER_LAUNCHER= >/dev/null
 cmake --build "$debug" -j"$(nproc)" --target newsblog >/dev/null
 if [[ ! -d $npm_prefix/node_modules/aws-cdk-lib ]]; then
   npm install --prefix "$npm_prefix" --no-save --no-audit --no-fund "aws-cdk-lib@$cdk_lib_version" constructs >/dev/null
@@ -52,6 +55,8 @@ ours=$(times "$runs" "$release/samples/bin/newsblog")
 export NODE_PATH=$npm_prefix/node_modules
 cdk_shipped=$(times "$runs" node "$work/bench/cdk/newsblog.js")
 cdk_no_validation=$(times "$runs" env CDK_VALIDATION=false node "$work/bench/cdk/newsblog.js")
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 rebuild_once() {
   local start end
