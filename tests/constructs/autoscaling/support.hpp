@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "error_support.hpp"
+
 #include <cdk/errors.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -12,17 +14,7 @@
 
 namespace asg_test {
 
-/// Runs `f`, which must throw cdk::Error with `code` at `path`.
-template <class F>
-void check_error(F&& f, const std::string& code, const std::string& path) {
-  try {
-    f();
-    FAIL("no error thrown, expected " << code);
-  } catch (const cdk::Error& e) {
-    CHECK(e.code() == code);
-    CHECK(e.path() == path);
-  }
-}
+using construct_test::check_error;
 
 /// Writes the stack's template to $CDKPP_TEST_DUMP/<name>.json when that is set (to diff
 /// against CDK's output by hand).

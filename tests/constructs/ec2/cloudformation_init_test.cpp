@@ -2,6 +2,8 @@
 // order (the order matters: CDK's fingerprint hashes the JSON text), and bad input.
 #include <doctest/doctest.h>
 
+#include "error_support.hpp"
+
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/ec2/cloudformation_init.hpp>
@@ -32,16 +34,7 @@ cdk::Value rendered(cdk::Stack& stack, const CloudFormationInit& init, InitPlatf
 
 cdk::Value json(const std::string& text) { return Template::from_string(text).to_value(); }
 
-template <class F>
-void check_error(F&& f, const std::string& code, const std::string& path = "") {
-  try {
-    f();
-    FAIL("no error thrown, expected " << code);
-  } catch (const cdk::Error& e) {
-    CHECK(e.code() == code);
-    CHECK(e.path() == path);
-  }
-}
+using construct_test::check_error;
 
 }  // namespace
 

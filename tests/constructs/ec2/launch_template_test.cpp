@@ -1,6 +1,8 @@
 // LaunchTemplate: CDK's LaunchTemplateData and tags (launch-template.test.ts), and errors.
 #include <doctest/doctest.h>
 
+#include "error_support.hpp"
+
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/ec2.hpp>
@@ -23,16 +25,7 @@ cdk::Value tag_specifications(const char* path) {
                    Map{{"ResourceType", "volume"}, {"Tags", name_tag(path)}}};
 }
 
-template <class F>
-void check_error(F&& f, const std::string& code, const std::string& path) {
-  try {
-    f();
-    FAIL("no error thrown, expected " << code);
-  } catch (const cdk::Error& e) {
-    CHECK(e.code() == code);
-    CHECK(e.path() == path);
-  }
-}
+using construct_test::check_error;
 
 }  // namespace
 
