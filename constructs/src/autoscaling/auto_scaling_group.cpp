@@ -338,15 +338,7 @@ void AutoScalingGroup::apply_cloud_formation_init(const ec2::CloudFormationInit&
                 "When applying CloudFormationInit, you must also configure signals by supplying 'signals' at "
                 "instantiation time.");
   }
-  init.attach(*resource_, {.instance_role = &role(),
-                           .user_data = &user_data(),
-                           .platform = os_type_,
-                           .config_sets = options.config_sets,
-                           .embed_fingerprint = options.embed_fingerprint,
-                           .print_log = options.print_log,
-                           .ignore_failures = options.ignore_failures,
-                           .include_url = options.include_url,
-                           .include_role = options.include_role});
+  init.attach(*resource_, ec2::AttachInitOptions::from(options, &role(), &user_data(), os_type_));
 }
 
 void AutoScalingGroup::protect_new_instances_from_scale_in() {

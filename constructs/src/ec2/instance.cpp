@@ -163,15 +163,7 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
   std::optional<std::string> signal_timeout;
   if (props.init) {
     const ApplyCloudFormationInitOptions options = props.init_options.value_or(ApplyCloudFormationInitOptions{});
-    props.init->attach(*instance_, {.instance_role = role_,
-                                    .user_data = &user_data_,
-                                    .platform = os_type_,
-                                    .config_sets = options.config_sets,
-                                    .embed_fingerprint = options.embed_fingerprint,
-                                    .print_log = options.print_log,
-                                    .ignore_failures = options.ignore_failures,
-                                    .include_url = options.include_url,
-                                    .include_role = options.include_role});
+    props.init->attach(*instance_, AttachInitOptions::from(options, role_, &user_data_, os_type_));
     signal_count = 1;
     signal_timeout = iso_duration(options.timeout);
   }

@@ -71,6 +71,22 @@ struct AttachInitOptions {
   bool include_role = false;
   /// The resource cfn-signal signals. Default: the resource the init is attached to.
   const CfnResource* signal_resource = nullptr;
+
+  /// From the options of an instance's or a group's init (CDK's two
+  /// ApplyCloudFormationInitOptions types, which share these fields).
+  template <class ApplyOptions>
+  static AttachInitOptions from(const ApplyOptions& options, Borrowed<iam::IRole> role, Borrowed<UserData> user_data,
+                                OperatingSystemType platform) {
+    return {.instance_role = role,
+            .user_data = user_data,
+            .platform = platform,
+            .config_sets = options.config_sets,
+            .embed_fingerprint = options.embed_fingerprint,
+            .print_log = options.print_log,
+            .ignore_failures = options.ignore_failures,
+            .include_url = options.include_url,
+            .include_role = options.include_role};
+  }
 };
 
 class CloudFormationInit {
