@@ -2,7 +2,9 @@
 """What a deployed stack must contain, read from a synthesized cloud assembly.
 
   cfn_expectations.py stacks MANIFEST
-      one line per stack artifact, in manifest (deploy) order: <stack name> <template file>
+      one line per stack artifact, in manifest (deploy) order, those of nested assemblies
+      (stages) at the place of their assembly: <stack name> <template file relative to
+      the manifest's folder> <display name>
   cfn_expectations.py verify TEMPLATE REGION STACKS_JSON RESOURCES_JSON EXPORTS_JSON [KEY=VALUE ...]
       checks a created stack (the JSON of `aws cloudformation describe-stacks`,
       `describe-stack-resources` and `list-exports`) against the template: every
@@ -25,16 +27,21 @@
 Used by moto_check.sh; Python because moto and the aws CLI (v1) already need it.
 """
 import json
+import os
 import sys
 
 
-def stacks(manifest_path):
+def stacks(manifest_path, prefix=""):
     with open(manifest_path) as f:
         manifest = json.load(f)
     for artifact_id, artifact in manifest["artifacts"].items():
+        props = artifact.get("properties", {})
         if artifact.get("type") == "aws:cloudformation:stack":
-            props = artifact["properties"]
-            print(props.get("stackName", artifact_id), props["templateFile"])
+            print(props.get("stackName", artifact_id), prefix + props["templateFile"],
+                  artifact.get("displayName", artifact_id))
+        elif artifact.get("type") == "cdk:cloud-assembly":
+            folder = props["directoryName"]
+            stacks(os.path.join(os.path.dirname(manifest_path), folder, "manifest.json"), prefix + folder + "/")
 
 
 class ConditionEvaluator:
@@ -161,13 +168,17 @@ def network(template_path, verified_path, described_dir):
     tables = {t["RouteTableId"]: t for t in described("route_tables", "RouteTables")}
     nats = {n["NatGatewayId"]: n for n in described("nat_gateways", "NatGateways")}
     asgs = {a["AutoScalingGroupName"]: a for a in described("asgs", "AutoScalingGroups")}
+    exports = {e["Name"]: e["Value"] for e in described("exports", "Exports")}
 
     def target(value):
-        """The physical id a {"Ref": X} or {"Fn::GetAtt": [X, ...]} names, or a literal."""
+        """The physical id a {"Ref": X}, {"Fn::GetAtt": [X, ...]} or {"Fn::ImportValue":
+        export} names (an import: what the producer stack exported), or a literal."""
         if isinstance(value, dict) and "Ref" in value:
             return physical.get(value["Ref"])
         if isinstance(value, dict) and "Fn::GetAtt" in value:
             return physical.get(value["Fn::GetAtt"][0])
+        if isinstance(value, dict) and "Fn::ImportValue" in value:
+            return exports.get(value["Fn::ImportValue"])
         return value
 
     problems, counts = [], {}
@@ -201,6 +212,11 @@ def network(template_path, verified_path, described_dir):
                 problems.append(f"auto scaling group {logical} ({mine}) does not exist")
             elif isinstance(wanted, (str, int)) and len(group["Instances"]) != int(wanted):
                 problems.append(f"auto scaling group {logical} runs {len(group['Instances'])} instances, not {wanted}")
+            elif isinstance(props.get("VPCZoneIdentifier"), list) and \
+                    sorted(str(target(s)) for s in props["VPCZoneIdentifier"]) != \
+                    sorted(s for s in group.get("VPCZoneIdentifier", "").split(",") if s):
+                problems.append(f"auto scaling group {logical} is in subnets {group.get('VPCZoneIdentifier')}, "
+                                f"not {[target(s) for s in props['VPCZoneIdentifier']]}")
             else:
                 print(f"auto scaling group {logical}: {len(group['Instances'])} instances (desired {wanted})")
     for kind in sorted(counts):

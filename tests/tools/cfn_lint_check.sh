@@ -15,16 +15,17 @@ synth_sample "$binary" "$work/cdk.out"
 args=()
 [[ -n "$config" ]] && args+=(--config-file "$config")
 status=0
-for template in "$work"/cdk.out/*.template.json; do
+while IFS= read -r template; do
   # Run inside the empty work folder so that no .cfnlintrc of the caller applies.
   rc=0
   (cd "$work" && cfn-lint "${args[@]}" -- "$template") || rc=$?
+  name=${template#"$work/cdk.out/"}
   if ((rc == 0)); then
-    echo "cfn-lint: $(basename "$template") is clean"
+    echo "cfn-lint: $name is clean"
   else
     # cfn-lint's exit status is a bit mask: 2 errors, 4 warnings, 8 informational.
-    echo "cfn-lint: $(basename "$template") has findings (exit $rc)" >&2
+    echo "cfn-lint: $name has findings (exit $rc)" >&2
     status=1
   fi
-done
+done < <(templates_of "$work/cdk.out")
 exit "$status"

@@ -1,5 +1,6 @@
 # Runs a sample into a fresh CDK_OUTDIR and byte-compares every template it writes with
-# the sample's committed expected/ folder (no template missing, none extra).
+# the sample's committed expected/ folder (no template missing, none extra; those of
+# stages in expected/assembly-<stage>/ as in the assembly).
 # usage: cmake -DSAMPLE=<binary> -DEXPECTED_DIR=<dir> -DWORK_DIR=<dir> -P check_expected.cmake
 # A CMake script, not a shell script, so this core check needs nothing but CMake.
 cmake_policy(VERSION 3.25)
@@ -12,8 +13,9 @@ endforeach()
 include(${CMAKE_CURRENT_LIST_DIR}/run_sample.cmake)
 run_sample("${SAMPLE}" "${WORK_DIR}" outdir)
 
-file(GLOB expected RELATIVE ${EXPECTED_DIR} ${EXPECTED_DIR}/*.template.json ${EXPECTED_DIR}/*.template.yaml)
-file(GLOB actual RELATIVE ${outdir} ${outdir}/*.template.json ${outdir}/*.template.yaml)
+# Recursive: the templates of a stage are in its nested assembly (assembly-<stage>/).
+file(GLOB_RECURSE expected RELATIVE ${EXPECTED_DIR} ${EXPECTED_DIR}/*.template.json ${EXPECTED_DIR}/*.template.yaml)
+file(GLOB_RECURSE actual RELATIVE ${outdir} ${outdir}/*.template.json ${outdir}/*.template.yaml)
 if(NOT expected)
   message(FATAL_ERROR "no expected templates in ${EXPECTED_DIR}")
 endif()

@@ -30,5 +30,11 @@ synth_sample() {
   local binary=$1 outdir=$2
   [[ -x "$binary" ]] || fail "sample binary '$binary' does not exist"
   CDK_OUTDIR="$outdir" "$binary" || fail "'$binary' exited with status $?"
-  compgen -G "$outdir/*.template.json" >/dev/null || fail "'$binary' wrote no template into $outdir"
+  [[ -n "$(templates_of "$outdir")" ]] || fail "'$binary' wrote no template into $outdir"
+}
+
+# templates_of ASSEMBLY_DIR: every template of an assembly, those of the nested
+# assemblies of its stages (assembly-<stage>/) included, one path per line, sorted.
+templates_of() {
+  find "$1" -name '*.template.json' -type f | LC_ALL=C sort
 }

@@ -3,11 +3,15 @@
 
   compare_reference.py OUTDIR REFERENCE_DIR [DIFFERENCES_JSON]
 
-Every *.template.json of REFERENCE_DIR must have a JSON-equal counterpart in OUTDIR
-(key order free), except for the differences DIFFERENCES_JSON documents. That file
-lists deliberate differences (the README's "Differences from CDK"), each with a reason:
+Every *.template.json of REFERENCE_DIR, nested assemblies (assembly-<stage>/) included,
+must have a JSON-equal counterpart in OUTDIR (key order free), except for the
+differences DIFFERENCES_JSON documents. The manifests must agree on what the cdk CLI
+acts on: every stack and nested assembly artifact with its type, environment, stack
+name, display name, tags, termination protection and the stacks it depends on.
+DIFFERENCES_JSON lists deliberate differences (the README's "Differences from CDK"),
+each with a reason:
 
-  {"templates": {"<file>.template.json": {
+  {"templates": {"<path relative to the assembly>.template.json": {
       "only_in_reference": {"<section>/<logical id>": "why"},
       "only_in_ours":      {"<section>/<logical id>": "why"},
       "changed":           {"<section>/<logical id>/<key>[/<key>...]": "why"}}}}
@@ -75,10 +79,59 @@ def describe(name, ours, reference, path):
     return [f"{name}: {'/'.join(path)}: ours {json.dumps(ours)[:300]} != CDK's {json.dumps(reference)[:300]}"]
 
 
+def templates(root):
+    """Relative paths of every template of an assembly, its nested assemblies' too."""
+    out = []
+    for folder, _, files in os.walk(root):
+        out += [os.path.relpath(os.path.join(folder, f), root) for f in files if f.endswith(".template.json")]
+    return sorted(out)
+
+
+def deploy_facts(assembly_dir):
+    """What the CLI deploys from a manifest: {artifact id: facts}, nested assemblies too."""
+    path = os.path.join(assembly_dir, "manifest.json")
+    if not os.path.exists(path):
+        return {}
+    facts = {}
+    artifacts = load(path).get("artifacts", {})
+    for artifact_id, artifact in artifacts.items():
+        kind = artifact.get("type")
+        props = artifact.get("properties", {})
+        if kind == "aws:cloudformation:stack":
+            facts[artifact_id] = {
+                "type": kind,
+                "environment": artifact.get("environment"),
+                "stackName": props.get("stackName", artifact_id),
+                "displayName": artifact.get("displayName", artifact_id),
+                "tags": props.get("tags", {}),
+                "terminationProtection": props.get("terminationProtection", False),
+                # Stacks only: asset manifests are an implementation detail of publishing.
+                "dependencies": sorted(d for d in artifact.get("dependencies", [])
+                                       if artifacts.get(d, {}).get("type") == "aws:cloudformation:stack"),
+            }
+        elif kind == "cdk:cloud-assembly":
+            facts[artifact_id] = {"type": kind, "directoryName": props.get("directoryName"),
+                                  "displayName": artifact.get("displayName", props.get("displayName"))}
+            nested = deploy_facts(os.path.join(assembly_dir, props.get("directoryName", "")))
+            facts.update({f"{artifact_id}/{k}": v for k, v in nested.items()})
+    return facts
+
+
+def compare_manifests(outdir, reference_dir):
+    reference = deploy_facts(reference_dir)
+    if not reference:
+        return []
+    ours = deploy_facts(outdir)
+    problems = describe("manifest.json", ours, reference, [])
+    if not problems:
+        print(f"manifest.json: the same {len(reference)} artifact(s) as CDK's, with the same deploy facts")
+    return problems
+
+
 def main():
     outdir, reference_dir = sys.argv[1], sys.argv[2]
     differences = load(sys.argv[3]).get("templates", {}) if len(sys.argv) > 3 else {}
-    names = sorted(n for n in os.listdir(reference_dir) if n.endswith(".template.json"))
+    names = templates(reference_dir)
     if not names:
         print(f"FAILED: no *.template.json in {reference_dir}")
         return 1
@@ -92,11 +145,12 @@ def main():
                             differences.get(name, {}))
         documented = sum(len(v) for v in differences.get(name, {}).values())
         print(f"{name}: equal to CDK's apart from {documented} documented difference(s)")
+    problems += compare_manifests(outdir, reference_dir)
     for name in differences:
         if name not in names:
             problems.append(f"{name}: differences listed for a template the reference lacks")
     if problems:
-        print("FAILED: templates differ from CDK's:\n  " + "\n  ".join(problems))
+        print("FAILED: the assembly differs from CDK's:\n  " + "\n  ".join(problems))
         return 1
     return 0
 

@@ -7,7 +7,9 @@
 # script creates what such parameters usually name: the key pair "cdkpp-test-key", and
 # the SSM parameter /cdk-bootstrap/hnb659fds/version = 6 that the BootstrapVersion
 # parameter of the default synthesizer reads.
-# create-stack, not deploy: moto's change sets drop a stack's outputs.
+# Stacks deploy in the manifest's order (dependencies first), those of stages from their
+# nested assemblies; create-stack, not deploy: moto's change sets drop a stack's outputs
+# and exports, which the stacks that import them need.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 tools_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -65,14 +67,14 @@ for assignment in "${assignments[@]}"; do
 done
 
 # Each aws call costs about half a second, so set up only what the sample uses.
-if grep -q '"/cdk-bootstrap/hnb659fds/version"' "$work"/cdk.out/*.template.json; then
+if grep -rq --include='*.template.json' '"/cdk-bootstrap/hnb659fds/version"' "$work/cdk.out"; then
   awsl ssm put-parameter --name /cdk-bootstrap/hnb659fds/version --type String --value 6 >/dev/null
 fi
 if [[ " ${assignments[*]} " == *=cdkpp-test-key\ * ]]; then
   awsl ec2 create-key-pair --key-name cdkpp-test-key --query KeyName >/dev/null
 fi
 
-while read -r stack template; do
+while read -r stack template _; do
   echo "== $stack ($template)"
   args=(--stack-name "$stack" --template-body "file://$work/cdk.out/$template")
   ((${#parameters[@]})) && args+=(--parameters "${parameters[@]}")
@@ -90,7 +92,7 @@ while read -r stack template; do
 
   awsl cloudformation describe-stack-resources --stack-name "$stack" --output json >"$work/resources.json"
   echo '{"Exports": []}' >"$work/exports.json"
-  if grep -q '"Export"' "$work/cdk.out/$template"; then
+  if grep -qE '"(Export|Fn::ImportValue)"' "$work/cdk.out/$template"; then
     awsl cloudformation list-exports --output json >"$work/exports.json"
   fi
   python3 "$tools_dir/cfn_expectations.py" verify "$work/cdk.out/$template" us-east-1 \
@@ -123,6 +125,7 @@ while read -r stack template; do
     awsl ec2 describe-route-tables --output json >"$described/route_tables.json"
     awsl ec2 describe-nat-gateways --output json >"$described/nat_gateways.json"
     awsl autoscaling describe-auto-scaling-groups --output json >"$described/asgs.json"
+    cp "$work/exports.json" "$described/exports.json"
     python3 "$tools_dir/cfn_expectations.py" network "$work/cdk.out/$template" "$work/verified.txt" "$described" ||
       fail "$stack: the network or compute moto built does not match the template"
   fi
