@@ -146,12 +146,12 @@ std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& 
 
 }  // namespace
 
-App::App(AppProps props) : Construct(std::string_view{}) {
+App::App(AppProps props) : Stage(std::string_view{}) {
   install_terminate_handler();
   read_environment(props);
 }
 
-App::App(int argc, char** argv, AppProps props) : Construct(std::string_view{}) {
+App::App(int argc, char** argv, AppProps props) : Stage(std::string_view{}) {
   install_terminate_handler();
   Map cli_context;
   for (int i = 1; i < argc; ++i) {

@@ -1,6 +1,7 @@
 #include "cdk/stack.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "cdk/app.hpp"
@@ -8,22 +9,68 @@
 #include "cdk/errors.hpp"
 #include "cdk/fn.hpp"
 #include "cdk/logical_id.hpp"
+#include "cdk/stage.hpp"
+#include "detail/digest.hpp"
 #include "synth/template_builder.hpp"
 
 namespace cdk {
 
 namespace {
-// Stack ids from the app (or the enclosing stage) down to the stack.
-std::vector<std::string> ids_to(const Construct& stack) {
+// Ids from below `container` (a stage, or the root) down to the stack.
+std::vector<std::string> ids_below(const Construct& stack, const Construct* container) {
   std::vector<std::string> ids;
-  for (const Construct* node = &stack; node && node->parent(); node = node->parent()) ids.push_back(node->id());
+  for (const Construct* node = &stack; node && node != container && node->parent(); node = node->parent())
+    ids.push_back(node->id());
   return {ids.rbegin(), ids.rend()};
 }
 
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+std::string alnum_only(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (is_alnum(c)) out.push_back(c);
+  return out;
+}
+
+// CDK's makeUniqueResourceName (core/lib/private/unique-resource-name): like the logical
+// id, but the readable part is cut in its middle to fit `max_length` with the hash.
+std::string unique_resource_name(const std::vector<std::string>& all, std::size_t max_length) {
+  std::vector<std::string> components;
+  for (const auto& c : all)
+    if (c != "Default") components.push_back(c);
+  if (components.size() == 1) {
+    std::string single = alnum_only(components.front());
+    if (single.size() <= max_length) return single;
+  }
+  std::string joined;
+  for (const auto& c : components) joined += (joined.empty() ? "" : "/") + c;
+  std::string hash = detail::hex_digest(detail::DigestKind::Md5, joined).substr(0, 8);
+  for (char& c : hash) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string human;
+  std::string previous;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    // Skip a component the previous one already ends with ("VPC" after "NewsBlogVPC").
+    const auto& c = components[i];
+    if (i > 0 && previous.size() >= c.size() && previous.compare(previous.size() - c.size(), c.size(), c) == 0) continue;
+    previous = c;
+    if (c != "Resource") human += alnum_only(c);
+  }
+  const std::size_t max_human = max_length - hash.size();
+  if (human.size() > max_human) human = human.substr(0, max_human / 2) + human.substr(human.size() - max_human / 2);
+  return human + hash;
+}
+
+// CDK's makeStackName: a single id as it is, otherwise a unique name of at most 128.
 std::string make_stack_name(const std::vector<std::string>& ids) {
-  if (ids.size() == 1) return ids.front();
-  std::string name = make_logical_id(ids);
-  if (name.size() > 128) name = name.substr(0, 120) + name.substr(name.size() - 8);
+  if (ids.size() == 1 && ids.front().size() <= 128) return ids.front();
+  return unique_resource_name(ids, 128);
+}
+
+// The artifact id keeps [A-Za-z0-9_.-] and turns anything else into '_', as CDK's.
+std::string artifact_id_of(std::string name) {
+  for (char& c : name)
+    if (!is_alnum(c) && c != '_' && c != '-' && c != '.') c = '_';
   return name;
 }
 
@@ -64,9 +111,22 @@ void check_environment(const Environment& env, const std::string& path) {
 }  // namespace
 
 Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construct(scope, id), props_{std::move(props)} {
-  const auto ids = ids_to(*this);
-  artifact_id_ = make_stack_name(ids);
-  stack_name_ = props_.stack_name.value_or(artifact_id_);
+  // As CDK (without feature flags): the name is the stage's name, '-' and the ids below
+  // the stage ("Prod-Api"); the artifact id (and template file) comes from the ids below
+  // the app ("ProdApi2466CF1F"), so it is unique in the whole assembly.
+  const Stage* stage = Stage::of(*this);
+  artifact_id_ = artifact_id_of(make_stack_name(ids_below(*this, nullptr)));
+  if (props_.stack_name) {
+    stack_name_ = *props_.stack_name;
+  } else {
+    const std::string prefix = stage && !stage->stage_name().empty() ? stage->stage_name() + "-" : "";
+    stack_name_ = prefix + make_stack_name(ids_below(*this, stage));
+  }
+  // The stage's environment is the default of each field.
+  if (stage) {
+    if (!props_.env.account) props_.env.account = stage->environment().account;
+    if (!props_.env.region) props_.env.region = stage->environment().region;
+  }
   if (stack_name_.size() > 128 || !is_stack_name(stack_name_))
     throw Error(errc::InvalidStackName, path(),
                 "stack name '" + stack_name_ +
@@ -76,8 +136,10 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construc
 }
 
 Stack& Stack::of(const Construct& construct) {
-  for (const Construct* node = &construct; node; node = node->parent())
+  for (const Construct* node = &construct; node; node = node->parent()) {
     if (auto* stack = dynamic_cast<const Stack*>(node)) return const_cast<Stack&>(*stack);
+    if (dynamic_cast<const Stage*>(node)) break;  // a stage (or the app) is above every stack
+  }
   throw Error(errc::NoStack, construct.path(), "construct is not inside a Stack");
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cdk/construct.hpp"
+#include "cdk/stage.hpp"
 
 namespace cdk {
 
@@ -47,7 +48,8 @@ struct CloudAssembly {
   std::vector<StackArtifact> stacks;
 };
 
-class App : public Construct {
+/// The root Stage: owns the stages and stacks of a program and writes the cloud assembly.
+class App : public Stage {
  public:
   using Props = AppProps;
 
@@ -56,7 +58,7 @@ class App : public Construct {
   App(int argc, char** argv, AppProps props = {});
   ~App() override;
 
-  const std::string& outdir() const { return outdir_; }
+  /// Every stack of the app, stages included, in tree order.
   std::vector<Stack*> stacks();
 
   /// Locks the tree, validates and resolves every stack, and writes the assembly
@@ -77,7 +79,6 @@ class App : public Construct {
  private:
   void read_environment(const AppProps& props);
 
-  std::string outdir_;
   bool tree_metadata_ = true;
   bool parallel_synth_ = true;
   std::vector<MissingContext> missing_context_;

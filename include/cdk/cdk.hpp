@@ -16,4 +16,5 @@
 #include "cdk/fn.hpp"
 #include "cdk/logical_id.hpp"
 #include "cdk/stack.hpp"
+#include "cdk/stage.hpp"
 #include "cdk/value.hpp"

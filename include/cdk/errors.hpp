@@ -58,6 +58,10 @@ inline constexpr const char* DuplicateStackName = "cdk.stack.DuplicateName";
 inline constexpr const char* InvalidEnvironment = "cdk.stack.InvalidEnvironment";
 inline constexpr const char* InvalidContext = "cdk.app.InvalidContext";
 inline constexpr const char* OutputDirectory = "cdk.app.OutputDirectory";
+// stages
+inline constexpr const char* InvalidStageName = "cdk.stage.InvalidName";
+inline constexpr const char* OutdirForNestedStage = "cdk.stage.OutdirForNestedStage";
+inline constexpr const char* CrossStageDependency = "cdk.stage.CrossStageDependency";
 // elements
 inline constexpr const char* InvalidLogicalId = "cdk.element.InvalidLogicalId";
 inline constexpr const char* DuplicateLogicalId = "cdk.element.DuplicateLogicalId";

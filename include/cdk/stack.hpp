@@ -8,17 +8,11 @@
 #include <vector>
 
 #include "cdk/construct.hpp"
+#include "cdk/environment.hpp"
 
 namespace cdk {
 
 class CfnElement;
-
-/// Where a stack deploys. Leave both empty for an environment-agnostic stack, which
-/// resolves account and region at deploy time (AWS::AccountId / AWS::Region).
-struct Environment {
-  std::optional<std::string> account;
-  std::optional<std::string> region;
-};
 
 /// Compatible with `cdk bootstrap` (the default, as in CDK): adds the BootstrapVersion
 /// parameter and CheckBootstrapVersion rule to the template, and the bootstrap roles and

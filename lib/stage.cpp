@@ -1,0 +1,57 @@
+#include "cdk/stage.hpp"
+
+#include "cdk/errors.hpp"
+
+namespace cdk {
+
+namespace {
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// CDK's /^[a-z][a-z0-9\-\_\.]*$/i
+bool is_stage_name(std::string_view id) {
+  if (id.empty() || !is_letter(id.front())) return false;
+  for (char c : id)
+    if (!is_letter(c) && !is_digit(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
+}
+}  // namespace
+
+Stage::Stage(std::string_view id) : Construct(id) {}
+
+Stage::Stage(Construct& scope, std::string_view id, StageProps props) : Construct(scope, id) {
+  if (!is_stage_name(this->id()))
+    throw Error(errc::InvalidStageName, path(),
+                "invalid stage name '" + this->id() +
+                    "': a stage name must start with a letter and hold only letters, digits, '-', '_' and '.'");
+  parent_stage_ = Stage::of(*this);
+  if (parent_stage_ && props.outdir)
+    throw Error(errc::OutdirForNestedStage, path(),
+                "outdir cannot be set on a nested stage; it is written to its parent's outdir as " + artifact_id());
+  env_.account = props.env.account ? props.env.account : parent_stage_ ? parent_stage_->env_.account : std::nullopt;
+  env_.region = props.env.region ? props.env.region : parent_stage_ ? parent_stage_->env_.region : std::nullopt;
+  const std::string own = props.stage_name.value_or(this->id());
+  stage_name_ = parent_stage_ && !parent_stage_->stage_name_.empty()
+                    ? (own.empty() ? parent_stage_->stage_name_ : parent_stage_->stage_name_ + "-" + own)
+                    : own;
+  outdir_ = parent_stage_ ? parent_stage_->outdir_ + "/" + artifact_id() : props.outdir.value_or("");
+}
+
+Stage* Stage::of(const Construct& construct) {
+  for (Construct* node = construct.parent(); node; node = node->parent())
+    if (auto* stage = dynamic_cast<Stage*>(node)) return stage;
+  return nullptr;
+}
+
+std::string Stage::artifact_id() const {
+  std::string p = path();
+  if (p.empty()) return "";
+  for (char& c : p)
+    if (c == '/') c = '-';
+  // CDK trims leading and trailing '-' (ids cannot hold '/', so only ids ending in '-').
+  const auto first = p.find_first_not_of('-');
+  const auto last = p.find_last_not_of('-');
+  return "assembly-" + (first == std::string::npos ? std::string{} : p.substr(first, last - first + 1));
+}
+
+}  // namespace cdk
