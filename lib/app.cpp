@@ -11,6 +11,7 @@
 #include "cdk/errors.hpp"
 #include "cdk/stack.hpp"
 #include "detail/map_entry.hpp"
+#include "detail/stages.hpp"
 #include "synth/assembly_writer.hpp"
 #include "synth/template_builder.hpp"
 #include "synth/value_json.hpp"
@@ -20,9 +21,14 @@ namespace cdk {
 namespace {
 
 // Construct-level dependencies between stacks become stack dependencies.
-void add_stack_dependencies(App& app) {
+// A dependency between constructs of different stages is an error, as in CDK.
+void add_stack_dependencies(App& app, std::vector<Diagnostic>& diagnostics) {
   for (Construct* node : app.find_all()) {
     for (Construct* target : node->dependencies()) {
+      if (auto crossing = detail::check_same_stage(*node, *target)) {
+        diagnostics.push_back(std::move(*crossing));
+        continue;
+      }
       Stack* from = nullptr;
       Stack* to = nullptr;
       try {
@@ -208,7 +214,7 @@ CloudAssembly App::synth() {
       if (m.type == "aws:cdk:error")
         diagnostics.push_back({"cdk.annotation.Error", node->path(), m.data.is_string() ? m.data.as_string() : "error"});
 
-  add_stack_dependencies(*this);
+  add_stack_dependencies(*this, diagnostics);
   const auto all = stacks();
   for (std::size_t i = 0; i < all.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
@@ -221,10 +227,7 @@ CloudAssembly App::synth() {
   std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 
-  CloudAssembly assembly{outdir_, {}};
-  for (const auto& s : synthesized)
-    assembly.stacks.push_back({s.stack->artifact_id(), s.stack->stack_name(), s.stack->template_file(),
-                               s.stack->environment_string()});
+  CloudAssembly assembly = detail::describe_assembly(*this, ordered);
   auto copies = synth::asset_copies(synthesized);
   synth::write_atomically(outdir_, synth::assemble(*this, std::move(synthesized), tree_metadata_), copies);
   return assembly;

@@ -11,6 +11,7 @@
 #include "cdk/logical_id.hpp"
 #include "cdk/stage.hpp"
 #include "detail/digest.hpp"
+#include "detail/stages.hpp"
 #include "synth/template_builder.hpp"
 
 namespace cdk {
@@ -154,6 +155,7 @@ Value Stack::url_suffix() const { return Aws::url_suffix(); }
 
 void Stack::add_stack_dependency(Stack& other) {
   if (&other == this) throw Error(errc::DependencyCycle, path(), "a stack cannot depend on itself");
+  if (auto crossing = detail::check_same_stage(*this, other)) throw Error(std::move(*crossing));
   if (std::find(stack_dependencies_.begin(), stack_dependencies_.end(), &other) == stack_dependencies_.end())
     stack_dependencies_.push_back(&other);
 }

@@ -1,6 +1,11 @@
 #include "cdk/stage.hpp"
 
+#include <functional>
+
+#include "cdk/app.hpp"
 #include "cdk/errors.hpp"
+#include "cdk/stack.hpp"
+#include "detail/stages.hpp"
 
 namespace cdk {
 
@@ -53,5 +58,54 @@ std::string Stage::artifact_id() const {
   const auto last = p.find_last_not_of('-');
   return "assembly-" + (first == std::string::npos ? std::string{} : p.substr(first, last - first + 1));
 }
+
+std::vector<StackArtifact> CloudAssembly::all_stacks() const {
+  std::vector<StackArtifact> out = stacks;
+  for (const auto& inner : nested) {
+    auto more = inner.all_stacks();
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+namespace detail {
+
+namespace {
+// The stage a construct is in; a stage is in itself (CDK's dependencyContainerPath).
+const Stage* stage_containing(const Construct& c) {
+  if (auto* stage = dynamic_cast<const Stage*>(&c)) return stage;
+  return Stage::of(c);
+}
+
+std::string describe(const Stage* stage) {
+  if (!stage) return "an unrooted construct tree";
+  return stage->parent_stage() ? "Stage '" + stage->path() + "'" : "the App";
+}
+}  // namespace
+
+std::optional<Diagnostic> check_same_stage(const Construct& source, const Construct& target) {
+  const Stage* from = stage_containing(source);
+  const Stage* to = stage_containing(target);
+  if (from == to) return std::nullopt;
+  return Diagnostic{errc::CrossStageDependency, source.path(),
+                    "a dependency from '" + source.path() + "' (in " + describe(from) + ") to '" + target.path() +
+                        "' (in " + describe(to) + ") cannot cross stage boundaries"};
+}
+
+CloudAssembly describe_assembly(App& app, const std::vector<Stack*>& deploy_order) {
+  std::function<CloudAssembly(const Stage&)> describe_stage = [&](const Stage& stage) {
+    CloudAssembly out{stage.outdir(), {}, stage.artifact_id(), stage.path(), {}};
+    for (Stack* s : deploy_order)
+      if (Stage::of(*s) == &stage)
+        out.stacks.push_back({s->artifact_id(), s->stack_name(), s->template_file(), s->environment_string(), s->path()});
+    for (Construct* node : const_cast<Stage&>(stage).find_all())
+      if (auto* inner = dynamic_cast<Stage*>(node); inner && inner->parent_stage() == &stage)
+        out.nested.push_back(describe_stage(*inner));
+    return out;
+  };
+  return describe_stage(app);
+}
+
+}  // namespace detail
 
 }  // namespace cdk

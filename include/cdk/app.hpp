@@ -32,6 +32,7 @@ struct StackArtifact {
   std::string stack_name;
   std::string template_file;  // relative to the assembly directory
   std::string environment;    // aws://account/region
+  std::string display_name;   // the stack's path, as `cdk ls` shows it ("Prod/Api")
 };
 
 /// A context value a construct needed but did not find (e.g. the AZs of a region): the
@@ -43,9 +44,21 @@ struct MissingContext {
   Map props;             // the lookup's parameters (account, region, lookupRoleArn, ...)
 };
 
+/// An assembly synth wrote: the app's, or the nested one of a stage.
 struct CloudAssembly {
   std::string directory;
+  /// This assembly's stacks in deploy order (those of its stages are in `nested`).
   std::vector<StackArtifact> stacks;
+  /// "assembly-Prod" for a stage's assembly (its folder in the parent's); "" for the app's.
+  std::string artifact_id;
+  /// The stage's path ("Prod/Eu"); "" for the app's.
+  std::string display_name;
+  /// The assemblies of the stages directly in this one, in tree order.
+  std::vector<CloudAssembly> nested;
+
+  /// Every stack of this assembly and of the nested ones: this assembly's first, then
+  /// each nested assembly's, depth first.
+  std::vector<StackArtifact> all_stacks() const;
 };
 
 /// The root Stage: owns the stages and stacks of a program and writes the cloud assembly.

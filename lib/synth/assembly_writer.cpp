@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <system_error>
 
 #include "assets/fingerprint.hpp"
 #include "cdk/cfn_element.hpp"
 #include "detail/digest.hpp"
 #include "cdk/cfn_resource.hpp"
+#include "cdk/stage.hpp"
 #include "synth/template_builder.hpp"
 #include "synth/value_json.hpp"
 
@@ -123,98 +125,159 @@ void finish_stack(SynthesizedStack& stack) {
 
 std::string sha256_hex(const std::string& data) { return detail::hex_digest(detail::DigestKind::Sha256, data); }
 
+namespace {
+
+// One assembly: the app's, or a stage's nested one in `folder` ("assembly-Prod/", below
+// the app's outdir). Its manifest lists the nested assemblies of the stages directly in
+// it first, then its stacks (deploy order), then the tree (the app's only), as CDK's.
+struct AssemblyPlan {
+  const Stage* stage = nullptr;
+  std::string folder;
+  int depth = 0;  // how many folders below the app's outdir (file assets are staged there)
+  std::vector<const Stage*> nested;
+  std::vector<SynthesizedStack*> stacks;
+};
+
+Json stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, std::vector<AssemblyFile>& files,
+                    Json& artifacts) {
+  Stack* stack = synthesized.stack;
+  const std::string id = stack->artifact_id();
+  const std::string template_file = stack->template_file();
+  const std::string& hash = synthesized.template_hash;
+  files.emplace_back(plan.folder + template_file, std::move(synthesized.template_body));
+
+  Json properties = Json::object();
+  properties["templateFile"] = template_file;
+  if (!stack->tags().empty()) {
+    Json tags = Json::object();
+    for (const auto& [key, value] : stack->tags()) tags[key] = value;
+    properties["tags"] = std::move(tags);
+  }
+  properties["terminationProtection"] = stack->termination_protection();
+  // Stack dependencies first, then the asset manifest, as CDK lists them.
+  Json dependencies = Json::array();
+  for (const Stack* dependency : stack->stack_dependencies()) dependencies.push_back(dependency->artifact_id());
+  if (const auto* s = std::get_if<DefaultStackSynthesizer>(&stack->synthesizer())) {
+    const std::string assets_id = id + ".assets";
+    const std::string ssm = "/cdk-bootstrap/" + s->qualifier + "/version";
+    const std::string bucket = with_environment("cdk-" + s->qualifier + "-assets-${AWS::AccountId}-${AWS::Region}", *stack);
+    const std::string destination = (stack->environment().account ? *stack->environment().account : "current_account") +
+                                    std::string{"-"} +
+                                    (stack->environment().region ? *stack->environment().region : "current_region");
+    // Staged assets live in the app's outdir, shared by every nested assembly (CDK's
+    // assetOutdir): a nested manifest reaches them through "../".
+    std::string to_outdir;
+    for (int i = 0; i < plan.depth; ++i) to_outdir += "../";
+    auto file_entry = [&](const std::string& display_name, const std::string& path, const char* packaging,
+                          const std::string& object_key) {
+      Json entry = Json::object();
+      if (!display_name.empty()) entry["displayName"] = display_name;
+      entry["source"] = {{"path", path}, {"packaging", packaging}};
+      Json target = {{"bucketName", bucket}, {"objectKey", object_key}};
+      // A known region is written out, so that the CLI publishes there.
+      if (stack->environment().region) target["region"] = *stack->environment().region;
+      target["assumeRoleArn"] = role_arn(*s, *stack, "file-publishing-role");
+      // CDK 2.2xx keys a destination by environment and the first 8 hex digits of the
+      // SHA-256 of the destination's compact JSON.
+      const std::string key = destination + "-" + sha256_hex(target.dump()).substr(0, 8);
+      entry["destinations"] = {{key, std::move(target)}};
+      return entry;
+    };
+    // The stack's file assets in the order they were added, then the template, as CDK.
+    Json asset_files = Json::object();
+    for (const auto& asset : stack->file_assets())
+      asset_files[asset.hash] =
+          file_entry(asset.display_name, to_outdir + asset.staged_name,
+                     asset.packaging == FileAssetPackaging::ZipDirectory ? "zip" : "file", asset.object_key);
+    asset_files[hash] = file_entry(stack->stack_name() + " Template", template_file, "file", hash + ".json");
+    Json assets = {{"version", kSchemaVersion}, {"files", std::move(asset_files)}, {"dockerImages", Json::object()}};
+    files.emplace_back(plan.folder + assets_id + ".json", assets.dump(2));
+    artifacts[assets_id] = {{"type", "cdk:asset-manifest"},
+                            {"properties",
+                             {{"file", assets_id + ".json"},
+                              {"requiresBootstrapStackVersion", kBootstrapVersion},
+                              {"bootstrapStackVersionSsmParameter", ssm}}}};
+    properties["validateOnSynth"] = false;
+    properties["assumeRoleArn"] = role_arn(*s, *stack, "deploy-role");
+    properties["cloudFormationExecutionRoleArn"] = role_arn(*s, *stack, "cfn-exec-role");
+    properties["stackTemplateAssetObjectUrl"] = "s3://" + bucket + "/" + hash + ".json";
+    properties["requiresBootstrapStackVersion"] = kBootstrapVersion;
+    properties["bootstrapStackVersionSsmParameter"] = ssm;
+    properties["additionalDependencies"] = Json::array({assets_id});
+    properties["lookupRole"] = {{"arn", role_arn(*s, *stack, "lookup-role")},
+                                {"requiresBootstrapStackVersion", kLookupRoleBootstrapVersion},
+                                {"bootstrapStackVersionSsmParameter", ssm}};
+    dependencies.push_back(assets_id);
+  }
+  // Last, as CDK writes it.
+  if (stack->stack_name() != id) properties["stackName"] = stack->stack_name();
+  Json artifact = {{"type", "aws:cloudformation:stack"},
+                   {"environment", stack->environment_string()},
+                   {"properties", std::move(properties)}};
+  artifact.get_ref<Json::object_t&>().reserve(6);  // + dependencies, metadata, displayName
+  if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
+  if (!synthesized.metadata.empty()) artifact["metadata"] = std::move(synthesized.metadata);
+  artifact["displayName"] = stack->path();
+  return artifact;
+}
+
+// The assemblies of `app`: the app's first, then every stage's in tree order.
+std::vector<AssemblyPlan> plan_assemblies(App& app, std::vector<SynthesizedStack>& stacks) {
+  std::vector<AssemblyPlan> plans;
+  auto plan_of = [&](const Stage* stage) -> AssemblyPlan& {
+    for (auto& plan : plans)
+      if (plan.stage == stage) return plan;
+    throw std::logic_error("cdk: a stage outside the app");  // Stage::of stays in the tree
+  };
+  for (Construct* node : app.find_all()) {
+    auto* stage = dynamic_cast<Stage*>(node);
+    if (!stage) continue;
+    AssemblyPlan plan{stage, "", 0, {}, {}};
+    if (stage != &app) {
+      AssemblyPlan& parent = plan_of(stage->parent_stage());
+      parent.nested.push_back(stage);
+      plan.folder = parent.folder + stage->artifact_id() + "/";
+      plan.depth = parent.depth + 1;
+    }
+    plans.push_back(std::move(plan));
+  }
+  for (auto& s : stacks) plan_of(Stage::of(*s.stack)).stacks.push_back(&s);
+  return plans;
+}
+
+}  // namespace
+
 std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stacks, bool tree_metadata) {
   std::vector<AssemblyFile> files;
-  Json artifacts = Json::object();
-  // Two artifacts per stack plus the tree; reserved so growing never deep-copies them.
-  artifacts.get_ref<Json::object_t&>().reserve(2 * stacks.size() + 1);
-  for (auto& [stack, template_body, hash, metadata] : stacks) {
-    const std::string id = stack->artifact_id();
-    const std::string template_file = stack->template_file();
-    std::string body = std::move(template_body);
-    files.emplace_back(template_file, std::move(body));
-
-    Json properties = Json::object();
-    properties["templateFile"] = template_file;
-    if (stack->stack_name() != id) properties["stackName"] = stack->stack_name();
-    if (!stack->tags().empty()) {
-      Json tags = Json::object();
-      for (const auto& [key, value] : stack->tags()) tags[key] = value;
-      properties["tags"] = std::move(tags);
+  for (AssemblyPlan& plan : plan_assemblies(app, stacks)) {
+    Json artifacts = Json::object();
+    // Two artifacts per stack, the nested assemblies and the tree; reserved so growing
+    // never deep-copies them.
+    artifacts.get_ref<Json::object_t&>().reserve(2 * plan.stacks.size() + plan.nested.size() + 1);
+    for (const Stage* nested : plan.nested)
+      artifacts[nested->artifact_id()] = {
+          {"type", "cdk:cloud-assembly"},
+          {"properties", {{"directoryName", nested->artifact_id()}, {"displayName", nested->path()}}}};
+    for (SynthesizedStack* synthesized : plan.stacks) {
+      Json artifact = stack_artifact(*synthesized, plan, files, artifacts);
+      artifacts[synthesized->stack->artifact_id()] = std::move(artifact);
     }
-    properties["terminationProtection"] = stack->termination_protection();
-    Json dependencies = Json::array();
-    if (const auto* s = std::get_if<DefaultStackSynthesizer>(&stack->synthesizer())) {
-      const std::string assets_id = id + ".assets";
-      const std::string ssm = "/cdk-bootstrap/" + s->qualifier + "/version";
-      const std::string bucket = with_environment("cdk-" + s->qualifier + "-assets-${AWS::AccountId}-${AWS::Region}", *stack);
-      const std::string destination = (stack->environment().account ? *stack->environment().account : "current_account") +
-                                      std::string{"-"} +
-                                      (stack->environment().region ? *stack->environment().region : "current_region");
-      auto file_entry = [&](const std::string& display_name, const std::string& path, const char* packaging,
-                            const std::string& object_key) {
-        Json entry = Json::object();
-        if (!display_name.empty()) entry["displayName"] = display_name;
-        entry["source"] = {{"path", path}, {"packaging", packaging}};
-        Json target = {{"bucketName", bucket},
-                       {"objectKey", object_key},
-                       {"assumeRoleArn", role_arn(*s, *stack, "file-publishing-role")}};
-        // CDK 2.2xx keys a destination by environment and the first 8 hex digits of the
-        // SHA-256 of the destination's compact JSON.
-        const std::string key = destination + "-" + sha256_hex(target.dump()).substr(0, 8);
-        entry["destinations"] = {{key, std::move(target)}};
-        return entry;
-      };
-      // The stack's file assets in the order they were added, then the template, as CDK.
-      Json asset_files = Json::object();
-      for (const auto& asset : stack->file_assets())
-        asset_files[asset.hash] =
-            file_entry(asset.display_name, asset.staged_name,
-                       asset.packaging == FileAssetPackaging::ZipDirectory ? "zip" : "file", asset.object_key);
-      asset_files[hash] = file_entry(stack->stack_name() + " Template", template_file, "file", hash + ".json");
-      Json assets = {{"version", kSchemaVersion}, {"files", std::move(asset_files)}, {"dockerImages", Json::object()}};
-      files.emplace_back(assets_id + ".json", assets.dump(2));
-      artifacts[assets_id] = {{"type", "cdk:asset-manifest"},
-                              {"properties",
-                               {{"file", assets_id + ".json"},
-                                {"requiresBootstrapStackVersion", kBootstrapVersion},
-                                {"bootstrapStackVersionSsmParameter", ssm}}}};
-      properties["validateOnSynth"] = false;
-      properties["assumeRoleArn"] = role_arn(*s, *stack, "deploy-role");
-      properties["cloudFormationExecutionRoleArn"] = role_arn(*s, *stack, "cfn-exec-role");
-      properties["stackTemplateAssetObjectUrl"] = "s3://" + bucket + "/" + hash + ".json";
-      properties["requiresBootstrapStackVersion"] = kBootstrapVersion;
-      properties["bootstrapStackVersionSsmParameter"] = ssm;
-      properties["additionalDependencies"] = Json::array({assets_id});
-      properties["lookupRole"] = {{"arn", role_arn(*s, *stack, "lookup-role")},
-                                  {"requiresBootstrapStackVersion", kLookupRoleBootstrapVersion},
-                                  {"bootstrapStackVersionSsmParameter", ssm}};
-      dependencies.push_back(assets_id);
+    const bool root = plan.stage == &app;
+    if (root && tree_metadata) {
+      files.emplace_back("tree.json", tree_json(app));
+      artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
     }
-    for (const Stack* dependency : stack->stack_dependencies()) dependencies.push_back(dependency->artifact_id());
-    Json artifact = {{"type", "aws:cloudformation:stack"},
-                     {"environment", stack->environment_string()},
-                     {"properties", std::move(properties)}};
-    artifact.get_ref<Json::object_t&>().reserve(6);  // + dependencies, metadata, displayName
-    if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
-    if (!metadata.empty()) artifact["metadata"] = std::move(metadata);
-    artifact["displayName"] = stack->path();
-    artifacts[id] = std::move(artifact);
-  }
-  if (tree_metadata) {
-    files.emplace_back("tree.json", tree_json(app));
-    artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
-  }
-  Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};
-  if (!app.missing_context().empty()) {
-    // CDK's top-level "missing": the CLI performs these lookups and synthesizes again.
-    Json missing = Json::array();
-    for (const auto& m : app.missing_context()) {
-      missing.push_back({{"key", m.key}, {"provider", m.provider}, {"props", literal_to_json(Value{m.props})}});
+    Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};
+    if (root && !app.missing_context().empty()) {
+      // CDK's top-level "missing": the CLI performs these lookups and synthesizes again.
+      Json missing = Json::array();
+      for (const auto& m : app.missing_context()) {
+        missing.push_back({{"key", m.key}, {"provider", m.provider}, {"props", literal_to_json(Value{m.props})}});
+      }
+      manifest["missing"] = std::move(missing);
     }
-    manifest["missing"] = std::move(missing);
+    files.emplace_back(plan.folder + "manifest.json", manifest.dump(2));
   }
-  files.emplace_back("manifest.json", manifest.dump(2));
   return files;
 }
 
@@ -261,6 +324,11 @@ void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>
   if (ec) fail(outdir, "cannot create a staging directory next to it", ec);
   try {
     for (const auto& [name, contents] : files) {
+      // Nested assemblies (stages) are folders of their own.
+      if (name.find('/') != std::string::npos) {
+        fs::create_directories((staging / name).parent_path(), ec);
+        if (ec) fail(outdir, "cannot create the folder of " + name, ec);
+      }
       std::ofstream file{staging / name, std::ios::binary};
       file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
       file.close();
