@@ -167,7 +167,8 @@ std::vector<CfnElement*> Stack::elements() {
   while (!pending.empty()) {
     Construct* node = pending.back();
     pending.pop_back();
-    if (dynamic_cast<Stack*>(node)) continue;  // a nested stack has its own template
+    // A nested stack has its own template; a stage's stacks are in their own assembly.
+    if (dynamic_cast<Stack*>(node) || dynamic_cast<Stage*>(node)) continue;
     if (auto* element = dynamic_cast<CfnElement*>(node)) out.push_back(element);
     for (auto it = node->children().rbegin(); it != node->children().rend(); ++it) pending.push_back(it->get());
   }

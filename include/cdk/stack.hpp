@@ -33,9 +33,12 @@ using StackSynthesizer = std::variant<DefaultStackSynthesizer, LegacyStackSynthe
 struct StackProps {
   /// Template Description (at most 1024 bytes).
   std::optional<std::string> description;
+  /// Default: the enclosing Stage's environment, field by field (agnostic without one).
   Environment env;
-  /// CloudFormation stack name; default: the stack's id (or a unique name when the
-  /// stack is nested in other constructs). 1-128 characters, [A-Za-z][A-Za-z0-9-]*.
+  /// CloudFormation stack name. Default, as CDK: the stage's name and '-' in front of the
+  /// stack's id ("Prod-Api"; just the id directly in the app), or of a unique name built
+  /// from the ids below the stage when the stack is nested in other constructs
+  /// ("Prod-GroupInner92CB7A4B"). 1-128 characters, [A-Za-z][A-Za-z0-9-]*.
   std::optional<std::string> stack_name;
   StackSynthesizer synthesizer = DefaultStackSynthesizer{};
   /// Stack tags, passed to CloudFormation at deploy (manifest `tags`).
@@ -108,11 +111,14 @@ class Stack : public Construct {
 
   Stack(Construct& scope, std::string_view id, StackProps props = {});
 
-  /// The stack that contains `construct` (or the construct itself).
+  /// The stack that contains `construct` (or the construct itself). The search stops at
+  /// a Stage: a construct of a stage outside its stacks is in no stack (cdk.construct.NoStack).
   static Stack& of(const Construct& construct);
 
   const std::string& stack_name() const { return stack_name_; }
-  /// Artifact id in the cloud assembly; also the template file's base name.
+  /// Artifact id in the cloud assembly; also the template file's base name. Built from
+  /// the ids below the app, so unique in the whole app: "Api" for a stack of the app,
+  /// "ProdApi2466CF1F" for Prod/Api (CDK's unique name of the path).
   const std::string& artifact_id() const { return artifact_id_; }
   std::string template_file() const { return artifact_id_ + ".template.json"; }
 
@@ -136,7 +142,10 @@ class Stack : public Construct {
   const TemplateOptions& template_options() const { return template_options_; }
   void add_transform(std::string transform) { template_options_.transforms.push_back(std::move(transform)); }
 
-  /// This stack is deployed after `other` (manifest dependencies).
+  /// This stack is deployed after `other` (manifest dependencies). Both must be in the
+  /// same stage (cdk.stage.CrossStageDependency otherwise, as in CDK); a stack cannot
+  /// depend on itself (cdk.resource.DependencyCycle). A longer cycle is reported by synth,
+  /// naming every stack of the cycle.
   void add_stack_dependency(Stack& other);
   const std::vector<Stack*>& stack_dependencies() const { return stack_dependencies_; }
 

@@ -49,11 +49,20 @@ std::string role_arn(const DefaultStackSynthesizer& s, const Stack& stack, const
 
 Json metadata_of(Stack& stack) {
   Json out = Json::object();
-  const auto nodes = stack.find_all();
+  // The stack's own constructs, pre-order: a nested stack or a stage (with everything
+  // below it) has its own artifact.
+  std::vector<Construct*> nodes;
+  std::vector<Construct*> pending{&stack};
+  while (!pending.empty()) {
+    Construct* node = pending.back();
+    pending.pop_back();
+    if (node != &stack && (dynamic_cast<Stack*>(node) || dynamic_cast<Stage*>(node))) continue;
+    nodes.push_back(node);
+    for (auto it = node->children().rbegin(); it != node->children().rend(); ++it) pending.push_back(it->get());
+  }
   // Reserved so that growing never deep-copies the entries.
   out.get_ref<Json::object_t&>().reserve(nodes.size());
   for (Construct* node : nodes) {
-    if (node != &stack && dynamic_cast<Stack*>(node)) continue;
     Json entries = Json::array();
     for (const auto& m : node->metadata()) {
       Json data = literal_to_json(m.data);

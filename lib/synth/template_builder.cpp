@@ -205,7 +205,14 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
     if (auto* r = dynamic_cast<const CfnResource*>(e)) depends_on[r] = r->depends_on();
   for (Construct* node : stack.find_all()) {
     if (node->dependencies().empty() || dynamic_cast<Stack*>(node)) continue;
-    if (&Stack::of(*node) != &stack) continue;
+    // Constructs of a stage inside this stack (in none of its stacks) belong to no stack.
+    const Stack* owner = nullptr;
+    try {
+      owner = &Stack::of(*node);
+    } catch (const Error&) {
+      continue;
+    }
+    if (owner != &stack) continue;
     std::vector<const CfnResource*> sources;
     resources_under(*node, stack, sources);
     for (Construct* target : node->dependencies()) {

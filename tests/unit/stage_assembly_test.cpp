@@ -368,6 +368,26 @@ TEST_CASE("dependencies inside a stage: construct dependencies, cycles naming ev
   }
 }
 
+TEST_CASE("a stage inside a stack: its stacks are in its assembly, not in the stack's template or metadata") {
+  TempDir dir;
+  cdk::App app{cdk::AppProps{.outdir = dir / "out"}};
+  auto& host = stack(app, "Host");
+  auto& inner = host.add<cdk::Stage>("Inner");
+  auto& s = stack(inner, "S");
+  // A construct of the stage outside its stacks, with a dependency: it is in no stack.
+  inner.add<cdk::Construct>("Loose").add_dependency(s);
+  app.synth();
+  const fs::path out = dir.path / "out";
+  CHECK(keys(out / "manifest.json") == std::vector<std::string>{"assembly-Host-Inner", "Host.assets", "Host", "Tree"});
+  const json root = read_json(out / "manifest.json");
+  CHECK(root["artifacts"]["assembly-Host-Inner"]["properties"]["displayName"] == "Host/Inner");
+  CHECK(keys(out / "manifest.json", "/artifacts/Host/metadata") == std::vector<std::string>{"/Host/H"});
+  const json nested = read_json(out / "assembly-Host-Inner" / "manifest.json");
+  CHECK(nested["artifacts"]["HostInnerS78CD267B"]["properties"]["stackName"] == "Inner-S");
+  CHECK(nested["artifacts"]["HostInnerS78CD267B"]["metadata"].contains("/Host/Inner/S/H"));
+  CHECK(json::parse(host.to_json())["Resources"].size() == 1);
+}
+
 TEST_CASE("templates of stacks in stages: to_json and the assertions") {
   cdk::App app{cdk::AppProps{.outdir = "unused-stage-assembly"}};
   auto& api = stack(app.add<cdk::Stage>("Prod", {.env = {.account = "123456789012", .region = "eu-west-1"}}), "Api");
