@@ -10,6 +10,7 @@
 
 #include "cdk/errors.hpp"
 #include "cdk/stack.hpp"
+#include "detail/aspect_state.hpp"
 #include "detail/map_entry.hpp"
 #include "detail/stages.hpp"
 #include "synth/assembly_writer.hpp"
@@ -208,6 +209,7 @@ std::vector<Stack*> App::stacks() {
 CloudAssembly App::synth() {
   locked_ = true;
   std::vector<Diagnostic> diagnostics;
+  detail::invoke_aspects(*this, diagnostics);
   synth::collect_validations(*this, diagnostics);
   for (Construct* node : find_all())
     for (const auto& m : node->metadata())

@@ -4,6 +4,7 @@
 
 #include "cdk/app.hpp"
 #include "cdk/errors.hpp"
+#include "detail/aspect_state.hpp"
 #include "detail/map_entry.hpp"
 
 namespace cdk {
@@ -132,7 +133,7 @@ void Construct::set_context(std::string key, Value value) {
 bool Construct::locked() const {
   const Construct* node = this;
   while (node->parent_) node = node->parent_;
-  return node->locked_;
+  return node->locked_ && !(node->aspects_ && node->aspects_->invoking);
 }
 
 }  // namespace cdk

@@ -12,6 +12,7 @@
 #include "cdk/stage.hpp"
 #include "detail/digest.hpp"
 #include "detail/stages.hpp"
+#include "cdk/tags.hpp"
 #include "synth/template_builder.hpp"
 
 namespace cdk {
@@ -158,6 +159,22 @@ void Stack::add_stack_dependency(Stack& other) {
   if (auto crossing = detail::check_same_stage(*this, other)) throw Error(std::move(*crossing));
   if (std::find(stack_dependencies_.begin(), stack_dependencies_.end(), &other) == stack_dependencies_.end())
     stack_dependencies_.push_back(&other);
+}
+
+TagManager& Stack::tag_manager() {
+  if (!tag_manager_) tag_manager_ = std::make_shared<TagManager>(TagType::KeyValue, "aws:cdk:stack");
+  return *tag_manager_;
+}
+
+std::vector<std::pair<std::string, std::string>> Stack::tags() const {
+  std::vector<TagEntry> given;
+  for (const auto& [key, value] : props_.tags) given.push_back({key, Value{value}});
+  // Sorted and one per key, as CDK's tag manager gives them, also without Tags::of.
+  const TagManager none{TagType::KeyValue, "aws:cdk:stack"};
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& tag : (tag_manager_ ? *tag_manager_ : none).tags(given))
+    if (tag.value.is_string()) out.emplace_back(std::move(tag.key), tag.value.as_string());
+  return out;
 }
 
 std::vector<CfnElement*> Stack::elements() {

@@ -3,6 +3,7 @@
 
 #include "cdk/annotations.hpp"
 #include "cdk/app.hpp"
+#include "cdk/aspects.hpp"
 #include "cdk/borrowed.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_element.hpp"
@@ -15,6 +16,8 @@
 #include "cdk/errors.hpp"
 #include "cdk/fn.hpp"
 #include "cdk/logical_id.hpp"
+#include "cdk/removal_policy.hpp"
 #include "cdk/stack.hpp"
 #include "cdk/stage.hpp"
+#include "cdk/tags.hpp"
 #include "cdk/value.hpp"

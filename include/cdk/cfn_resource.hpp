@@ -2,6 +2,7 @@
 // build on it; use it directly for custom resources and types outside the schemas.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,8 +13,17 @@
 namespace cdk {
 
 class CfnCondition;
+class TagManager;
 
-enum class CfnDeletionPolicy { Delete, Retain, RetainExceptOnDelete, Snapshot };
+enum class CfnDeletionPolicy {
+  Delete,
+  Retain,
+  /// Retain, unless the stack's creation fails (DeletionPolicy only).
+  RetainExceptOnCreate,
+  Snapshot,
+  /// Misspelt: CloudFormation has no such policy; written as RetainExceptOnCreate.
+  RetainExceptOnDelete [[deprecated("use RetainExceptOnCreate")]] = RetainExceptOnCreate,
+};
 
 /// Resource attributes beside Type and Properties.
 struct CfnResourceOptions {
@@ -38,6 +48,7 @@ class CfnResource : public CfnElement {
   using Props = CfnResourceProps;
 
   CfnResource(Construct& scope, std::string_view id, CfnResourceProps props);
+  ~CfnResource() override;
 
   const std::string& cfn_resource_type() const { return type_; }
 
@@ -54,6 +65,12 @@ class CfnResource : public CfnElement {
 
   CfnResourceOptions& options() { return options_; }
   const CfnResourceOptions& options() const { return options_; }
+
+  /// The tags of a resource whose type the schemas mark taggable (cdk/tags.hpp; what
+  /// Tags::of reaches), nullptr for other types. Tags given in the props are merged with
+  /// it when the resource is rendered, once a tag operation was applied.
+  TagManager* tag_manager();
+  const TagManager* tag_manager() const;
 
   /// DependsOn: this resource is created after `target`.
   void add_depends_on(const CfnResource& target);
@@ -86,6 +103,8 @@ class CfnResource : public CfnElement {
   CfnResourceOptions options_;
   std::vector<const CfnResource*> depends_on_;
   std::vector<Override> overrides_;
+  mutable std::shared_ptr<TagManager> tag_manager_;
+  mutable bool tag_manager_checked_ = false;
 };
 
 }  // namespace cdk

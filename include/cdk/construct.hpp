@@ -17,6 +17,10 @@ namespace cdk {
 
 class App;
 class Stack;
+namespace detail {
+struct AspectState;
+struct AspectAccess;
+}  // namespace detail
 
 /// A construct's props when it has none.
 struct NoProps {};
@@ -80,7 +84,8 @@ class Construct {
   /// Sets context for this subtree; only allowed before children are added.
   void set_context(std::string key, Value value);
 
-  /// True once synth has started; the tree can no longer change.
+  /// True once synth has started; the tree can no longer change (except by aspects,
+  /// which run first).
   bool locked() const;
 
  protected:
@@ -96,8 +101,10 @@ class Construct {
   std::vector<std::function<std::vector<std::string>()>> validations_;
   std::vector<std::pair<std::string, Value>> context_;
   bool locked_ = false;  // only meaningful on the root
+  std::shared_ptr<detail::AspectState> aspects_;  // cdk/aspects.hpp; created on first use
 
   friend class App;
+  friend struct detail::AspectAccess;
 };
 
 /// A free-standing root for constructs used outside an App (mostly tests).

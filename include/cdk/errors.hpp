@@ -176,6 +176,16 @@ inline constexpr const char* AsgMaxInstanceLifetime = "cdk.autoscaling.MaxInstan
 inline constexpr const char* AsgPublicIp = "cdk.autoscaling.PublicIp";
 inline constexpr const char* AsgScaling = "cdk.autoscaling.Scaling";
 inline constexpr const char* AsgSchedule = "cdk.autoscaling.Schedule";
+// aspects, tags and removal policies
+inline constexpr const char* AspectInvalid = "cdk.aspect.Invalid";
+inline constexpr const char* AspectInvalidPriority = "cdk.aspect.InvalidPriority";
+inline constexpr const char* AspectPriorityOrder = "cdk.aspect.PriorityOrder";
+inline constexpr const char* AspectInfiniteLoop = "cdk.aspect.InfiniteLoop";
+inline constexpr const char* TagsInvalidKey = "cdk.tags.InvalidKey";
+inline constexpr const char* TagsInvalidValue = "cdk.tags.InvalidValue";
+inline constexpr const char* TagsInvalidPriority = "cdk.tags.InvalidPriority";
+inline constexpr const char* TagsInvalidTagProperty = "cdk.tags.InvalidTagProperty";
+inline constexpr const char* SnapshotNotSupported = "cdk.resource.SnapshotNotSupported";
 }  // namespace errc
 
 }  // namespace cdk

@@ -1,6 +1,7 @@
 // A stack: the unit of deployment, synthesized to one CloudFormation template.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 namespace cdk {
 
 class CfnElement;
+class TagManager;
 
 /// Compatible with `cdk bootstrap` (the default, as in CDK): adds the BootstrapVersion
 /// parameter and CheckBootstrapVersion rule to the template, and the bootstrap roles and
@@ -41,7 +43,8 @@ struct StackProps {
   /// ("Prod-GroupInner92CB7A4B"). 1-128 characters, [A-Za-z][A-Za-z0-9-]*.
   std::optional<std::string> stack_name;
   StackSynthesizer synthesizer = DefaultStackSynthesizer{};
-  /// Stack tags, passed to CloudFormation at deploy (manifest `tags`).
+  /// Stack tags, passed to CloudFormation at deploy (manifest `tags`), which tags every
+  /// resource of the stack it can. Merged with Tags::of (these have priority 50).
   std::vector<std::pair<std::string, std::string>> tags;
   bool termination_protection = false;
 };
@@ -135,7 +138,11 @@ class Stack : public Construct {
   Value url_suffix() const;
 
   bool termination_protection() const { return props_.termination_protection; }
-  const std::vector<std::pair<std::string, std::string>>& tags() const { return props_.tags; }
+  /// The stack's tags for the manifest: StackProps::tags merged with the tags that
+  /// Tags::of gave the stack (resource type "aws:cdk:stack"), sorted by key.
+  std::vector<std::pair<std::string, std::string>> tags() const;
+  /// The manager behind tags() (cdk/tags.hpp).
+  TagManager& tag_manager();
   const StackSynthesizer& synthesizer() const { return props_.synthesizer; }
 
   TemplateOptions& template_options() { return template_options_; }
@@ -172,6 +179,7 @@ class Stack : public Construct {
   TemplateOptions template_options_;
   std::vector<Stack*> stack_dependencies_;
   std::vector<StackFileAsset> file_assets_;
+  std::shared_ptr<TagManager> tag_manager_;
 };
 
 }  // namespace cdk

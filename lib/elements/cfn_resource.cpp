@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "cdk/cfn_condition.hpp"
+#include "cdk/resource_type.hpp"
+#include "cdk/tags.hpp"
+#include "tags/tag_render.hpp"
 #include "detail/map_entry.hpp"
 #include "detail/tokens.hpp"
 
@@ -14,7 +18,7 @@ const char* policy_name(CfnDeletionPolicy policy) {
   switch (policy) {
     case CfnDeletionPolicy::Delete: return "Delete";
     case CfnDeletionPolicy::Retain: return "Retain";
-    case CfnDeletionPolicy::RetainExceptOnDelete: return "RetainExceptOnDelete";
+    case CfnDeletionPolicy::RetainExceptOnCreate: return "RetainExceptOnCreate";
     case CfnDeletionPolicy::Snapshot: return "Snapshot";
   }
   return "Delete";
@@ -53,6 +57,26 @@ bool is_valid_type_name(std::string_view type) {
 CfnResource::CfnResource(Construct& scope, std::string_view id, CfnResourceProps props)
     : CfnElement(scope, id), type_{std::move(props.type)}, properties_{std::move(props.properties)} {}
 
+CfnResource::~CfnResource() = default;
+
+const TagManager* CfnResource::tag_manager() const {
+  if (!tag_manager_checked_) {
+    tag_manager_checked_ = true;
+    if (const ResourceTypeInfo* info = find_resource_type(type_)) {
+      const TaggingInfo tagging = info->tagging();
+      const TagType tag_type = tagging.format == TaggingInfo::Format::KeyValueList ? TagType::Standard
+                               : tagging.format == TaggingInfo::Format::Map        ? TagType::Map
+                               : tagging.format == TaggingInfo::Format::AutoScaling ? TagType::AutoScalingGroup
+                                                                                    : TagType::NotTaggable;
+      if (tagging.taggable && !tagging.tag_property.empty() && tag_type != TagType::NotTaggable)
+        tag_manager_ = std::make_shared<TagManager>(tag_type, type_);
+    }
+  }
+  return tag_manager_.get();
+}
+
+TagManager* CfnResource::tag_manager() { return const_cast<TagManager*>(std::as_const(*this).tag_manager()); }
+
 Value CfnResource::ref() const { return detail::ref_to(*this); }
 
 Value CfnResource::get_att(std::string attribute, TokenType type) const {
@@ -82,6 +106,9 @@ Value CfnResource::render() const {
   Map body;
   body.emplace_back("Type", Value{type_});
   Value properties = render_properties();
+  if (const TagManager* tags = tag_manager(); tags && tags->has_operations())
+    properties = detail::merge_tags_into(*tags, std::move(properties),
+                                         find_resource_type(type_)->tagging().tag_property, path());
   if (!properties.as_map().empty() || properties.is_token()) body.emplace_back("Properties", std::move(properties));
   if (!depends_on_.empty()) {
     List ids;

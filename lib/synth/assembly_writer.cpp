@@ -157,9 +157,9 @@ Json stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, std
 
   Json properties = Json::object();
   properties["templateFile"] = template_file;
-  if (!stack->tags().empty()) {
+  if (const auto stack_tags = stack->tags(); !stack_tags.empty()) {
     Json tags = Json::object();
-    for (const auto& [key, value] : stack->tags()) tags[key] = value;
+    for (const auto& [key, value] : stack_tags) tags[key] = value;
     properties["tags"] = std::move(tags);
   }
   properties["terminationProtection"] = stack->termination_protection();

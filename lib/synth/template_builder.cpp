@@ -8,6 +8,8 @@
 #include <unordered_set>
 
 #include "cdk/cfn_resource.hpp"
+#include "detail/aspect_state.hpp"
+#include "detail/collation.hpp"
 #include "synth/overrides.hpp"
 #include "synth/resolver.hpp"
 #include "synth/schema_validation.hpp"
@@ -35,28 +37,7 @@ const char* section_name(TemplateSection s) {
   return "Resources";
 }
 
-// JavaScript's localeCompare (ICU root collation), which CDK uses to order DependsOn by
-// path, for ASCII: spaces, then punctuation in ICU's order (so '_' and '-' sort before
-// '/'), then digits, then letters case-insensitively; on a tie, the first difference in
-// case puts lower case first.
-int collation_weight(unsigned char c) {
-  static constexpr std::string_view kPunctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
-  if (std::isalpha(c)) return 300 + std::tolower(c);
-  if (std::isdigit(c)) return 200 + c;
-  if (auto i = kPunctuation.find(static_cast<char>(c)); i != std::string_view::npos) return 100 + static_cast<int>(i);
-  if (std::isspace(c)) return c;
-  return 1000 + c;  // beyond ASCII: byte order, after everything else
-}
-
-bool locale_less(const std::string& a, const std::string& b) {
-  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
-    const int wa = collation_weight(static_cast<unsigned char>(a[i]));
-    const int wb = collation_weight(static_cast<unsigned char>(b[i]));
-    if (wa != wb) return wa < wb;
-  }
-  if (a.size() != b.size()) return a.size() < b.size();
-  return b < a;  // the first difference is one of case: 'a' (0x61) sorts before 'A' (0x41)
-}
+using detail::locale_less;
 
 void add_bootstrap_elements(const DefaultStackSynthesizer& s, Json& parameters, Json& rules) {
   const std::string ssm = "/cdk-bootstrap/" + s.qualifier + "/version";
@@ -327,6 +308,7 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
 
 Json build_template_or_throw(Stack& stack) {
   std::vector<Diagnostic> diagnostics;
+  detail::invoke_aspects_of_stage(stack, diagnostics);
   collect_validations(stack, diagnostics);
   Json out = build_template(stack, diagnostics);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));

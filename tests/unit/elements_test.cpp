@@ -89,7 +89,7 @@ TEST_CASE("elements: every deletion policy name") {
   model_test::Fixture f;
   using P = cdk::CfnDeletionPolicy;
   const std::pair<P, const char*> cases[] = {
-      {P::Delete, "Delete"}, {P::Retain, "Retain"}, {P::RetainExceptOnDelete, "RetainExceptOnDelete"}, {P::Snapshot, "Snapshot"}};
+      {P::Delete, "Delete"}, {P::Retain, "Retain"}, {P::RetainExceptOnCreate, "RetainExceptOnCreate"}, {P::Snapshot, "Snapshot"}};
   int i = 0;
   for (auto [policy, name] : cases) {
     auto& r = topic(f.stack, "T" + std::to_string(i++));
