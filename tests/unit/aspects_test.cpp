@@ -230,3 +230,19 @@ TEST_CASE("aspects: errors") {
     CHECK(errors[0].path == "S/Scope");
   }
 }
+
+TEST_CASE("aspects: a nested Stage only sees its own aspects, as in CDK") {
+  Fixture f;
+  auto& prod = f.app.add<cdk::Stage>("Prod");
+  auto& api = prod.add<cdk::Stack>("Api", {.synthesizer = cdk::LegacyStackSynthesizer{}});
+  placeholder(api);
+  placeholder(f.stack);
+  cdk::Aspects::of(f.app).add(f.logger("app"));
+  cdk::Aspects::of(prod).add(f.logger("prod"));
+  // The stack's stage runs its aspects for Template::from_stack / to_json.
+  (void)api.to_json();
+  CHECK(f.log == std::vector<std::string>{"prod:Prod", "prod:Prod/Api", "prod:Prod/Api/R"});
+  f.log.clear();
+  f.app.synth();
+  CHECK(f.log == std::vector<std::string>{"app:", "app:S", "app:S/R"});
+}
