@@ -10,6 +10,7 @@
 #include "cdk/ec2/vpc.hpp"
 #include "cdk/errors.hpp"
 #include "cdk/fn.hpp"
+#include "cdk/tags.hpp"
 #include "cdk/iam/cfn_instance_profile.hpp"
 #include "cdk/iam/cfn_role.hpp"
 #include "cdk/iam/instance_profile.hpp"
@@ -107,19 +108,18 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
     }
     if (props.key_name && props.key_pair) launch_error(where, "Cannot specify both of 'keyName' and 'keyPair'; prefer 'keyPair'");
 
-    // CDK's Tags.of(this).add('Name', path): the children it creates carry the group's path.
+    // CDK's Tags.of(this).add('Name', path): the group (PropagateAtLaunch) and the taggable
+    // resources below it (security group, role, alarms of its scaling policies).
+    Tags::of(*this).add("Name", where);
     ec2::ISecurityGroup* group = props.security_group.get();
     if (!group) {
       auto& created = add<ec2::SecurityGroup>("InstanceSecurityGroup",
                                               {.vpc = props.vpc, .allow_all_outbound = props.allow_all_outbound});
-      created.cfn_security_group().props().tags =
-          ListOf<ec2::CfnSecurityGroup::TagProperty>{{.key = "Name", .value = where}};
       group = &created;
     }
     role_ = props.role.get();
     if (!role_) {
       auto& created = add<iam::Role>("InstanceRole", {.assumed_by = iam::ServicePrincipal{"ec2.amazonaws.com"}});
-      created.cfn_role().props().tags = ListOf<iam::CfnRole::TagProperty>{{.key = "Name", .value = where}};
       role_ = &created;
     }
     auto& profile = add<iam::CfnInstanceProfile>("InstanceProfile", {.roles = {role_->role_name()}});
@@ -253,10 +253,6 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
     cfn.metrics_collection = std::move(collection);
   }
   if (props.new_instances_protected_from_scale_in) cfn.new_instances_protected_from_scale_in = *props.new_instances_protected_from_scale_in;
-  if (!props.launch_template) {
-    cfn.tags = ListOf<CfnAutoScalingGroup::TagPropertyProperty>{
-        {.key = "Name", .propagate_at_launch = true, .value = where}};
-  }
   if (!props.termination_policies.empty()) {
     std::vector<Str> names;
     for (auto policy : props.termination_policies) names.emplace_back(to_string(policy));

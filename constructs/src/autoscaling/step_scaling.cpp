@@ -165,8 +165,7 @@ StepScalingPolicy::StepScalingPolicy(Construct& scope, std::string_view id, Step
       metric.statistic == "Minimum" ? MetricAggregationType::Minimum
       : metric.statistic == "Maximum" ? MetricAggregationType::Maximum
                                       : MetricAggregationType::Average);
-  // The group's Name tag reaches the alarms, as CDK's tag aspect does.
-  const std::string group_path = props.auto_scaling_group->path();
+  // The alarms get the group's tags (Name) through its Tags::of when the policy is below it.
 
   auto make_policy = [&](const char* child, std::vector<CfnScalingPolicy::StepAdjustmentProperty> steps) {
     // CDK's StepScalingAction holds the CfnScalingPolicy as "Resource" (logical ids).
@@ -196,7 +195,6 @@ StepScalingPolicy::StepScalingPolicy(Construct& scope, std::string_view id, Step
     alarm.namespace_ = metric.namespace_;
     alarm.period = static_cast<long long>(metric.period.count());
     alarm.statistic = metric.statistic;
-    alarm.tags = ListOf<cloudwatch::CfnAlarm::TagProperty>{{.key = "Name", .value = group_path}};
     alarm.threshold = Num{number(threshold)};
     return &add<Construct>(child).add<cloudwatch::CfnAlarm>("Resource", std::move(alarm));
   };

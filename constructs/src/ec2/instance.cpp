@@ -14,6 +14,7 @@
 #include "cdk/iam/role.hpp"
 #include "cdk/logical_id.hpp"
 #include "cdk/stack.hpp"
+#include "cdk/tags.hpp"
 // The user-data digest needs the user data resolved as synth resolves it.
 #include "detail/digest.hpp"
 #include "synth/resolver.hpp"
@@ -68,8 +69,9 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
                 "credit_specification is supported only for T4g, T3a, T3, T2 instance types, got: " +
                     props.instance_type.to_string());
 
-  // CDK's Tags.of(instance).add("Name", ...) reaches the taggable resources the instance
-  // creates: its security group, its role and the instance itself.
+  // CDK's Tags.of(instance).add("Name", ...): the taggable resources the instance creates,
+  // its security group, its role and the instance itself.
+  Tags::of(*this).add("Name", name);
 
   // Security group: the given one, or "InstanceSecurityGroup".
   if (props.security_group) {
@@ -78,7 +80,6 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
     auto& sg = add<SecurityGroup>("InstanceSecurityGroup", {.vpc = props.vpc,
                                                             .allow_all_outbound = props.allow_all_outbound,
                                                             .allow_all_ipv6_outbound = props.allow_all_ipv6_outbound});
-    sg.cfn_security_group().props().tags.push_back({.key = "Name", .value = name});
     security_groups_.push_back(&sg);
   }
   connections_.add_security_group(*security_groups_.front());
@@ -88,7 +89,6 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
     role_ = props.role.get();
   } else {
     auto& role = add<iam::Role>("InstanceRole", {.assumed_by = iam::ServicePrincipal{"ec2.amazonaws.com"}});
-    role.cfn_role().props().tags.push_back({.key = "Name", .value = name});
     role_ = &role;
   }
   if (props.ssm_session_permissions)
@@ -155,7 +155,6 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props)
   if (props.instance_initiated_shutdown_behavior)
     cfn.instance_initiated_shutdown_behavior =
         *props.instance_initiated_shutdown_behavior == InstanceInitiatedShutdownBehavior::Stop ? "stop" : "terminate";
-  cfn.tags = ListOf<CfnInstance::TagProperty>{{.key = "Name", .value = name}};
   instance_ = &add<CfnInstance>("Resource", std::move(cfn));
   // As CDK without its summed-timeout flag: init first (a signal awaited for its timeout),
   // then resource_signal_timeout replaces the timeout.

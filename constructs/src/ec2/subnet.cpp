@@ -7,7 +7,7 @@
 #include "cdk/ec2/cfn_subnet.hpp"
 #include "cdk/ec2/cfn_subnet_route_table_association.hpp"
 #include "cdk/errors.hpp"
-#include "tags.hpp"
+#include "cdk/tags.hpp"
 
 namespace cdk::ec2 {
 
@@ -63,17 +63,16 @@ ISubnet& Subnet::from_subnet_id(Construct& scope, std::string_view id, Value sub
 
 Subnet::Subnet(Construct& scope, std::string_view id, SubnetProps props)
     : Construct(scope, id), availability_zone_{props.availability_zone}, cidr_block_{props.cidr_block} {
-  const auto name = path();
+  // CDK's Tags.of(subnet).add("Name", path): the subnet, its route table, EIP and NAT gateway.
+  Tags::of(*this).add("Name", path());
   subnet_ = &add<CfnSubnet>("Subnet", {
                                           .availability_zone = props.availability_zone,
                                           .cidr_block = props.cidr_block,
-                                          .tags = detail::render_tags<CfnSubnet::TagProperty>({{"Name", name}}),
                                           .vpc_id = props.vpc_id,
                                       });
   // Written only when given, as CDK (a Vpc always gives it).
   if (props.map_public_ip_on_launch) subnet_->props().map_public_ip_on_launch = *props.map_public_ip_on_launch;
   route_table_ = &add<CfnRouteTable>("RouteTable", {
-                                                       .tags = detail::render_tags<CfnRouteTable::TagProperty>({{"Name", name}}),
                                                        .vpc_id = props.vpc_id,
                                                    });
   auto& association = add<CfnSubnetRouteTableAssociation>("RouteTableAssociation", {
@@ -132,18 +131,16 @@ void Subnet::add_route(std::string_view id, AddRouteOptions options) {
 }
 
 CfnNatGateway& PublicSubnet::add_nat_gateway(std::optional<Value> eip_allocation_id) {
-  const auto name = path();
   Value allocation;
   if (eip_allocation_id) {
     allocation = *eip_allocation_id;
   } else {
-    auto& eip = add<CfnEIP>("EIP", {.domain = "vpc", .tags = detail::render_tags<CfnEIP::TagProperty>({{"Name", name}})});
+    auto& eip = add<CfnEIP>("EIP", {.domain = "vpc"});
     allocation = eip.attr_allocation_id();
   }
   auto& nat = add<CfnNatGateway>("NATGateway", {
                                                    .allocation_id = allocation,
                                                    .subnet_id = subnet_id(),
-                                                   .tags = detail::render_tags<CfnNatGateway::TagProperty>({{"Name", name}}),
                                                });
   for (auto* dependable : internet_connectivity_established()) nat.add_dependency(*dependable);
   return nat;

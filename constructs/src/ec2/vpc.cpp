@@ -11,7 +11,7 @@
 #include "cdk/ec2/cfn_vpc.hpp"
 #include "cdk/ec2/cfn_vpc_gateway_attachment.hpp"
 #include "cdk/errors.hpp"
-#include "tags.hpp"
+#include "cdk/tags.hpp"
 
 namespace cdk::ec2 {
 
@@ -58,7 +58,9 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : VpcBase(scope,
   dns_hostnames_enabled_ = props.enable_dns_hostnames.value_or(true);
   dns_support_enabled_ = props.enable_dns_support.value_or(true);
   name_tag_ = props.vpc_name.value_or(here);
-  const auto& name_tag = name_tag_;
+  // CDK's Tags.of(vpc).add("Name", ...): every taggable resource below the Vpc (subnets
+  // and what they hold give their own path instead, being closer).
+  Tags::of(*this).add("Name", name_tag_);
 
   resource_ = &add<CfnVPC>("Resource", {
                                            .cidr_block = ip.cidr_block(),
@@ -67,7 +69,6 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : VpcBase(scope,
                                            .instance_tenancy = props.default_instance_tenancy == DefaultInstanceTenancy::Dedicated
                                                                    ? "dedicated"
                                                                    : "default",
-                                           .tags = detail::render_tags<CfnVPC::TagProperty>({{"Name", name_tag}}),
                                        });
 
   // Availability zones: given (checked against the stack's when known), or the first max_azs.
@@ -106,7 +107,7 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : VpcBase(scope,
   const bool allow_outbound = std::any_of(configuration.begin(), configuration.end(),
                                           [](const auto& c) { return c.subnet_type != SubnetType::PrivateIsolated && !c.reserved; });
   if (allow_outbound && props.create_internet_gateway.value_or(true)) {
-    igw_ = &add<CfnInternetGateway>("IGW", {.tags = detail::render_tags<CfnInternetGateway::TagProperty>({{"Name", name_tag}})});
+    igw_ = &add<CfnInternetGateway>("IGW", {});
     connectivity_.push_back(igw_);
     auto& attachment = add<CfnVPCGatewayAttachment>("VPCGW", {.internet_gateway_id = igw_->ref(), .vpc_id = resource_->ref()});
     for (auto* subnet : public_) subnet->add_default_internet_route(igw_->ref(), attachment);
@@ -172,12 +173,10 @@ void Vpc::create_subnets(const std::vector<SubnetConfiguration>& configuration, 
       subnet->cfn_subnet().options().metadata.emplace_back(
           "cfn-lint", Map{{"config", Map{{"ignore_checks", List{"W3010"}}}}});
     }
-    // CDK's tags to recover the layout on lookup, sorted with the Name tag.
-    subnet->cfn_subnet().props().tags = detail::render_tags<CfnSubnet::TagProperty>({
-        {"aws-cdk:subnet-name", config.name},
-        {"aws-cdk:subnet-type", std::string{subnet_type_tag_value(config.subnet_type)}},
-        {"Name", subnet->path()},
-    });
+    // CDK's tags to recover the layout on lookup (on the subnet only).
+    const TagProps only_subnet{.include_resource_types = {std::string{CfnSubnet::CFN_RESOURCE_TYPE_NAME}}};
+    Tags::of(*subnet).add("aws-cdk:subnet-name", config.name, only_subnet);
+    Tags::of(*subnet).add("aws-cdk:subnet-type", std::string{subnet_type_tag_value(config.subnet_type)}, only_subnet);
   }
 }
 

@@ -6,7 +6,6 @@
 #include "cdk/ec2/vpc.hpp"
 #include "cdk/errors.hpp"
 #include "cdk/fn.hpp"
-#include "tags.hpp"
 
 namespace cdk::ec2 {
 
@@ -14,15 +13,6 @@ Value GatewayVpcEndpointAwsService::service_name() const {
   return Fn::join("", {prefix_ + ".", Aws::region(), "." + name_});
 }
 
-namespace {
-/// CDK tags every taggable resource below a Vpc with the Vpc's Name.
-std::optional<std::string> vpc_name_tag(const Construct& scope) {
-  for (const Construct* c = &scope; c != nullptr; c = c->parent()) {
-    if (const auto* vpc = dynamic_cast<const Vpc*>(c)) return vpc->name_tag();
-  }
-  return std::nullopt;
-}
-}  // namespace
 
 GatewayVpcEndpoint::GatewayVpcEndpoint(Construct& scope, std::string_view id, GatewayVpcEndpointProps props)
     : Construct(scope, id) {
@@ -56,7 +46,7 @@ GatewayVpcEndpoint::GatewayVpcEndpoint(Construct& scope, std::string_view id, Ga
       .vpc_endpoint_type = "Gateway",
       .vpc_id = vpc.vpc_id(),
   };
-  if (auto name = vpc_name_tag(*this)) cfn.tags = detail::render_tags<CfnVPCEndpoint::TagProperty>({{"Name", *name}});
+  // Tagged with the Vpc's Name by the Vpc's Tags::of when it is below the Vpc, as in CDK.
   resource_ = &add<CfnVPCEndpoint>("Resource", std::move(cfn));
 }
 

@@ -12,7 +12,7 @@
 #include "cdk/iam/principal.hpp"
 #include "cdk/iam/role.hpp"
 #include "cdk/logs/cfn_log_group.hpp"
-#include "tags.hpp"
+#include "cdk/tags.hpp"
 
 namespace cdk::ec2 {
 
@@ -48,7 +48,8 @@ const char* traffic_type_name(FlowLogTrafficType type) {
 
 FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Construct(scope, id) {
   if (!props.vpc) throw Error(errc::Ec2InvalidFlowLog, path(), "a flow log needs a vpc");
-  const auto name = path();  // CDK tags the flow log and what it creates with its path
+  // CDK's Tags.of(flowLog).add("Name", path): the flow log, its role and log group.
+  Tags::of(*this).add("Name", path());
   const auto destination = props.destination.value_or(FlowLogDestination::to_cloud_watch_logs());
 
   CfnFlowLog::Props cfn{.resource_id = props.vpc->vpc_id(), .resource_type = "VPC"};
@@ -59,7 +60,6 @@ FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Co
       role_arn = *destination.iam_role_arn();
     } else {
       role = &add<iam::Role>("IAMRole", {.assumed_by = iam::ServicePrincipal{"vpc-flow-logs.amazonaws.com"}});
-      role->cfn_role().props().tags = detail::render_tags<iam::CfnRole::TagProperty>({{"Name", name}});
       role_arn = role->role_arn();
       role_ = role;
     }
@@ -72,7 +72,7 @@ FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Co
     } else {
       auto& holder = add<Construct>("LogGroup");
       auto& group = holder.add<logs::CfnLogGroup>(
-          "Resource", {.retention_in_days = 731, .tags = detail::render_tags<logs::CfnLogGroup::TagProperty>({{"Name", name}})});
+          "Resource", {.retention_in_days = 731});
       group.options().deletion_policy = CfnDeletionPolicy::Retain;
       group.options().update_replace_policy = CfnDeletionPolicy::Retain;
       log_group_name = group.ref();
@@ -92,7 +92,6 @@ FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Co
                                                    : *destination.bucket_arn();
   }
   if (props.max_aggregation_interval) cfn.max_aggregation_interval = static_cast<int>(*props.max_aggregation_interval);
-  cfn.tags = detail::render_tags<CfnFlowLog::TagProperty>({{"Name", name}});
   cfn.traffic_type = traffic_type_name(props.traffic_type.value_or(FlowLogTrafficType::All));
   resource_ = &add<CfnFlowLog>("FlowLog", std::move(cfn));
 }
