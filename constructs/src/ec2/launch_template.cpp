@@ -120,10 +120,19 @@ LaunchTemplate::LaunchTemplate(Construct& scope, std::string_view id, LaunchTemp
     data.network_interfaces = ListOf<Cfn::NetworkInterfaceProperty>{
         {.associate_public_ip_address = *props.associate_public_ip_address, .device_index = 0}};
   }
-  // CDK's tag manager: Name = the template's path on the instances, volumes and template.
-  ListOf<Cfn::TagProperty> name_tag{{.key = "Name", .value = where}};
-  data.tag_specifications = ListOf<Cfn::TagSpecificationProperty>{{.resource_type = "instance", .tags = name_tag},
-                                                                   {.resource_type = "volume", .tags = name_tag}};
+  // CDK's Tags.of(this).add("Name", path): the template's tags, rendered at synth into
+  // the tag specifications of what it launches (and of itself, below).
+  Tags::of(*this).add("Name", where);
+  auto tag_specifications = [this](std::vector<const char*> resource_types) {
+    return lazy([this, resource_types] {
+      const Value tags = tags_.render();
+      if (tags.is_null()) return Value{};
+      List out;
+      for (const char* type : resource_types) out.push_back(Map{{"ResourceType", type}, {"Tags", tags}});
+      return Value{std::move(out)};
+    });
+  };
+  data.tag_specifications = tag_specifications({"instance", "volume"});
   if (user_data_) {
     UserData user_data = *user_data_;
     data.user_data = lazy([user_data] { return Fn::base64(user_data.render()); }, TokenType::String);
@@ -132,8 +141,7 @@ LaunchTemplate::LaunchTemplate(Construct& scope, std::string_view id, LaunchTemp
   Cfn::Props cfn_props{.launch_template_data = std::move(data)};
   if (props.launch_template_name) cfn_props.launch_template_name = *props.launch_template_name;
   if (props.version_description) cfn_props.version_description = *props.version_description;
-  cfn_props.tag_specifications =
-      ListOf<Cfn::LaunchTemplateTagSpecificationProperty>{{.resource_type = "launch-template", .tags = name_tag}};
+  cfn_props.tag_specifications = tag_specifications({"launch-template"});
   resource_ = &add<CfnLaunchTemplate>("Resource", std::move(cfn_props));
   sync_security_groups();
 

@@ -88,3 +88,20 @@ TEST_CASE("tags: instance and auto scaling group, PropagateAtLaunch") {
   check_tags(t, "AWS::IAM::Role", "InstInstanceRole5C66C0AF", {tag("Env", "dev"), tag("Name", "S/Inst")});
   check_tags(t, "AWS::EC2::Instance", "Inst8D012A14", {tag("Env", "dev"), tag("Name", "S/Inst")});
 }
+
+TEST_CASE("tags: a launch template's tags reach the tag specifications of what it launches and of itself") {
+  cdk::App app;
+  auto& s = app.add<cdk::Stack>("S");
+  s.add<cdk::ec2::LaunchTemplate>(
+      "LT", {.instance_type = cdk::ec2::InstanceType::of(cdk::ec2::InstanceClass::Burstable3, cdk::ec2::InstanceSize::Micro)});
+  cdk::Tags::of(s).add("Env", "dev");
+  cdk::Tags::of(s).add("Name", "user");
+  const cdk::List tags{tag("Env", "dev"), tag("Name", "S/LT")};
+  Template::from_stack(s).has_resource_properties(
+      "AWS::EC2::LaunchTemplate",
+      cdk::Map{{"LaunchTemplateData",
+                cdk::Map{{"InstanceType", "t3.micro"},
+                         {"TagSpecifications", cdk::List{cdk::Map{{"ResourceType", "instance"}, {"Tags", tags}},
+                                                         cdk::Map{{"ResourceType", "volume"}, {"Tags", tags}}}}}},
+               {"TagSpecifications", cdk::List{cdk::Map{{"ResourceType", "launch-template"}, {"Tags", tags}}}}});
+}

@@ -24,6 +24,7 @@
 #include "cdk/ec2/machine_image.hpp"
 #include "cdk/ec2/user_data.hpp"
 #include "cdk/iam/principal.hpp"
+#include "cdk/tags.hpp"
 #include "cdk/value.hpp"
 
 namespace cdk::iam {
@@ -90,7 +91,7 @@ struct LaunchTemplateProps {
   std::optional<InstanceInitiatedShutdownBehavior> instance_initiated_shutdown_behavior;
 };
 
-class LaunchTemplate : public Construct, public IConnectable, public iam::IGrantable {
+class LaunchTemplate : public Construct, public IConnectable, public iam::IGrantable, public ITaggable {
  public:
   using Props = LaunchTemplateProps;
 
@@ -122,6 +123,10 @@ class LaunchTemplate : public Construct, public IConnectable, public iam::IGrant
 
   CfnLaunchTemplate& cfn_launch_template() { return *resource_; }
 
+  /// The template's tags (Tags::of reaches them; Name is its path, as CDK's): written to
+  /// the tag specifications of the instances and volumes it launches and of the template.
+  TagManager& tag_manager() override { return tags_; }
+
  private:
   void sync_security_groups();
 
@@ -133,6 +138,7 @@ class LaunchTemplate : public Construct, public IConnectable, public iam::IGrant
   std::optional<UserData> user_data_;
   iam::IRole* role_ = nullptr;
   bool network_interface_ = false;
+  TagManager tags_{TagType::KeyValue, "AWS::EC2::LaunchTemplate"};
 };
 
 }  // namespace cdk::ec2
