@@ -14,6 +14,7 @@
 #include "detail/map_entry.hpp"
 #include "detail/stages.hpp"
 #include "synth/assembly_writer.hpp"
+#include "synth/cross_stack.hpp"
 #include "synth/template_builder.hpp"
 #include "synth/value_json.hpp"
 
@@ -217,6 +218,7 @@ CloudAssembly App::synth() {
         diagnostics.push_back({"cdk.annotation.Error", node->path(), m.data.is_string() ? m.data.as_string() : "error"});
 
   add_stack_dependencies(*this, diagnostics);
+  synth::resolve_cross_stack_references(*this, diagnostics);
   const auto all = stacks();
   for (std::size_t i = 0; i < all.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)

@@ -20,6 +20,7 @@ class Stack;
 namespace detail {
 struct AspectState;
 struct AspectAccess;
+class SynthUnlock;
 }  // namespace detail
 
 /// A construct's props when it has none.
@@ -105,6 +106,8 @@ class Construct {
 
   friend class App;
   friend struct detail::AspectAccess;
+  // Synth passes that add elements (cross-stack exports) while the tree is locked.
+  friend class detail::SynthUnlock;
 };
 
 /// A free-standing root for constructs used outside an App (mostly tests).

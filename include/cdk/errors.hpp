@@ -78,6 +78,13 @@ inline constexpr const char* InvalidRule = "cdk.rule.Invalid";
 inline constexpr const char* UnknownTarget = "cdk.resolve.UnknownTarget";
 inline constexpr const char* WrongTargetKind = "cdk.resolve.WrongTargetKind";
 inline constexpr const char* CrossStackReference = "cdk.resolve.CrossStackReference";
+// cross-stack references and exports
+inline constexpr const char* CrossAppReference = "cdk.resolve.CrossAppReference";
+inline constexpr const char* CrossEnvironmentReference = "cdk.resolve.CrossEnvironmentReference";
+inline constexpr const char* CrossStageReference = "cdk.resolve.CrossStageReference";
+inline constexpr const char* ReferenceCycle = "cdk.resolve.ReferenceCycle";
+inline constexpr const char* ExportNeedsReference = "cdk.resolve.ExportNeedsReference";
+inline constexpr const char* ExportFromOtherStack = "cdk.resolve.ExportFromOtherStack";
 inline constexpr const char* UnknownMappingKey = "cdk.resolve.UnknownMappingKey";
 inline constexpr const char* InvalidIntrinsic = "cdk.resolve.InvalidIntrinsic";
 // resource properties checked against the registry schema

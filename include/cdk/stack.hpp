@@ -100,6 +100,16 @@ struct StackFileAsset {
   std::string object_key;
 };
 
+/// Options of Stack::export_value.
+struct ExportValueOptions {
+  /// The export's name (1-255 characters: letters, digits, ':' and '-'). Default: the
+  /// name CDK generates, "<stackName>:ExportsOutput<...>", which needs the value to be a
+  /// Ref or Fn::GetAtt of an element of the stack; with a name, any value can be exported.
+  std::optional<std::string> name;
+  /// The output's Description.
+  std::optional<std::string> description;
+};
+
 enum class TemplateFormat { Json, Yaml };
 
 struct YamlOptions {
@@ -108,6 +118,23 @@ struct YamlOptions {
   bool short_form = false;
 };
 
+/// A stack: one CloudFormation template.
+///
+/// Cross-stack references: using `element.ref()` or an attribute (`bucket.attr_arn()`) of
+/// an element of another stack of the same app and environment just works, as in CDK.
+/// At synth the producing stack gets an Output exported as
+/// "<producerStackName>:ExportsOutput<Ref|FnGetAtt><...><hash>" (CDK's name, so stacks
+/// move between CDK and cdkpp without breaking imports), the consuming stack writes
+/// {"Fn::ImportValue": name}, and the consumer depends on the producer (manifest
+/// `dependencies`, deploy order). The same reference used many times, or by many stacks,
+/// gives one export. A list-valued attribute or parameter is exported joined with "||"
+/// and split again on import. References to parameters are exported like any other.
+/// Errors, reported at the consuming element: cdk.resolve.ReferenceCycle (two stacks
+/// would depend on each other; the message names both stacks and the references),
+/// cdk.resolve.CrossAppReference, cdk.resolve.CrossEnvironmentReference (account or
+/// region differ, or only one of the stacks is environment-agnostic),
+/// cdk.resolve.CrossStageReference. Conditions and mappings cannot be shared
+/// (cdk.resolve.CrossStackReference).
 class Stack : public Construct {
  public:
   using Props = StackProps;
@@ -164,6 +191,16 @@ class Stack : public Construct {
   /// cdk.asset.SourceNotFound. Errors name `scope` (default: the stack).
   FileAssetLocation add_file_asset(const FileAssetSource& source, const Construct* scope = nullptr);
   const std::vector<StackFileAsset>& file_assets() const { return file_assets_; }
+
+  /// Exports `value` from this stack and returns the value to import it with elsewhere
+  /// (Fn::ImportValue; Fn::Split of it for a list), as CDK's exportValue. Without a name
+  /// it creates the very export an automatic cross-stack reference to `value` creates, so
+  /// the export stays while its last consumer is removed: deploy the consumer without the
+  /// reference first, then remove the export_value call (CDK's "deadly embrace"). The
+  /// value must then be a Ref or Fn::GetAtt of an element of this stack
+  /// (cdk.resolve.ExportNeedsReference, cdk.resolve.ExportFromOtherStack, thrown at once).
+  /// With a name, any value is exported under that name (output id "Export<name>").
+  Value export_value(const Value& value, ExportValueOptions options = {});
 
   /// Every element of this stack, in template order (pre-order of the tree).
   std::vector<CfnElement*> elements();

@@ -111,9 +111,12 @@ Value CfnResource::render() const {
                                          find_resource_type(type_)->tagging().tag_property, path());
   if (!properties.as_map().empty() || properties.is_token()) body.emplace_back("Properties", std::move(properties));
   if (!depends_on_.empty()) {
+    // A resource of another stack is a dependency between the stacks (synth adds it), as
+    // in CDK, not a DependsOn.
     List ids;
-    for (const auto* target : depends_on_) ids.push_back(detail::logical_id_of(*target));
-    body.emplace_back("DependsOn", Value{std::move(ids)});
+    for (const auto* target : depends_on_)
+      if (&target->stack() == &stack()) ids.push_back(detail::logical_id_of(*target));
+    if (!ids.empty()) body.emplace_back("DependsOn", Value{std::move(ids)});
   }
   if (!options_.creation_policy.is_null()) body.emplace_back("CreationPolicy", options_.creation_policy);
   if (!options_.update_policy.is_null()) body.emplace_back("UpdatePolicy", options_.update_policy);

@@ -4,9 +4,11 @@
 
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_mapping.hpp"
+#include "cdk/cfn_output.hpp"
 #include "cdk/cfn_parameter.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "cdk/stack.hpp"
+#include "synth/cross_stack.hpp"
 
 namespace cdk::synth {
 
@@ -106,10 +108,39 @@ Json Resolver::resolve_value(const Value& value, int depth) {
 std::string Resolver::target_id(const CfnElement& target) {
   if (&target.stack() != &stack_) {
     report(errc::CrossStackReference,
-           "refers to '" + target.path() + "' in stack '" + target.stack().stack_name() + "', but is in stack '" +
-               stack_.stack_name() + "'; references between stacks need an export (export_value / Fn::import_value)");
+           "refers to " + a_kind(target) + " '" + target.path() + "' of stack '" + target.stack().path() +
+               "'; only Ref and Fn::GetAtt of resources and parameters can cross stacks (as exports), not " +
+               element_kind(target) + "s");
   }
   return target.logical_id();
+}
+
+void Resolver::report_once(const char* code, std::string message) {
+  for (auto it = diagnostics_.rbegin(); it != diagnostics_.rend() && path_ && it->path == *path_; ++it)
+    if (it->code == code && it->message == message) return;
+  report(code, std::move(message));
+}
+
+// A Ref or Fn::GetAtt of an element of another stack: the import of the export that
+// resolve_cross_stack_references created in the producer.
+Json Resolver::import_reference(const TokenData& t, Json reference) {
+  const std::string attribute = t.op == TokenOp::GetAtt ? t.name : std::string{};
+  const std::string described = t.target->path() + "." + (attribute.empty() ? std::string{"Ref"} : attribute);
+  if (auto problem = cross_stack_problem(stack_, t.target->stack(), described)) {
+    report_once(problem->code.c_str(), std::move(problem->message));
+    return reference;
+  }
+  const CfnOutput* output = find_export(*t.target, attribute);
+  if (!output) {
+    report_once(errc::CrossStackReference,
+                "refers to " + described + " in stack '" + t.target->stack().path() +
+                    "', which has not exported it; App::synth, Stack::to_json and Template::from_stack create the "
+                    "exports of cross-stack references");
+    return reference;
+  }
+  Json imported = {{"Fn::ImportValue", output->props().export_name->as_string()}};
+  if (t.type == TokenType::List) return Json{{"Fn::Split", Json::array({"||", std::move(imported)})}};
+  return imported;
 }
 
 Json Resolver::resolve_token(const Value& value, int depth) {
@@ -121,10 +152,13 @@ Json Resolver::resolve_token(const Value& value, int depth) {
   switch (t.op) {
     case TokenOp::Ref: {
       if (t.target) {
-        if (!dynamic_cast<const CfnResource*>(t.target) && !dynamic_cast<const CfnParameter*>(t.target))
+        if (!dynamic_cast<const CfnResource*>(t.target) && !dynamic_cast<const CfnParameter*>(t.target)) {
           report(errc::WrongTargetKind, "Ref of " + element_kind(*t.target) + " '" + t.target->path() +
                                             "'; only resources and parameters can be referenced");
-        return Json{{"Ref", target_id(*t.target)}};
+          return Json{{"Ref", t.target->logical_id()}};
+        }
+        if (&t.target->stack() != &stack_) return import_reference(t, Json{{"Ref", t.target->logical_id()}});
+        return Json{{"Ref", t.target->logical_id()}};
       }
       if (t.name.rfind("AWS::", 0) == 0) {
         if (!is_pseudo_parameter(t.name)) report(errc::UnknownTarget, "'" + t.name + "' is not a pseudo parameter");
@@ -143,10 +177,13 @@ Json Resolver::resolve_token(const Value& value, int depth) {
       std::string attribute = t.target ? t.name : t.args.at(0).as_string();
       std::string id;
       if (t.target) {
-        if (!dynamic_cast<const CfnResource*>(t.target))
+        const bool resource = dynamic_cast<const CfnResource*>(t.target) != nullptr;
+        if (!resource)
           report(errc::WrongTargetKind,
                  "Fn::GetAtt of " + element_kind(*t.target) + " '" + t.target->path() + "'; only resources have attributes");
-        id = target_id(*t.target);
+        id = t.target->logical_id();
+        if (resource && !attribute.empty() && &t.target->stack() != &stack_)
+          return import_reference(t, Json{{"Fn::GetAtt", Json::array({id, attribute})}});
       } else {
         id = t.name;
         auto found = by_logical_id_.find(id);

@@ -35,7 +35,10 @@ class Resolver {
   void check_sub_references(const Value& argument);
   /// The logical id of a same-stack target; reports foreign targets.
   std::string target_id(const CfnElement& target);
+  Json import_reference(const detail::TokenData& token, Json reference);
   void report(const char* code, std::string message);
+  /// report(), unless the element being resolved has this diagnostic already.
+  void report_once(const char* code, std::string message);
 
   const Stack& stack_;
   const std::unordered_map<std::string, const CfnElement*>& by_logical_id_;

@@ -10,6 +10,7 @@
 #include "cdk/cfn_resource.hpp"
 #include "detail/aspect_state.hpp"
 #include "detail/collation.hpp"
+#include "synth/cross_stack.hpp"
 #include "synth/overrides.hpp"
 #include "synth/resolver.hpp"
 #include "synth/schema_validation.hpp"
@@ -183,7 +184,12 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
   // DependsOn from add_depends_on and from construct-level dependencies, per resource.
   std::unordered_map<const CfnResource*, std::vector<const CfnResource*>> depends_on;
   for (const CfnElement* e : elements)
-    if (auto* r = dynamic_cast<const CfnResource*>(e)) depends_on[r] = r->depends_on();
+    if (auto* r = dynamic_cast<const CfnResource*>(e)) {
+      auto& targets = depends_on[r];
+      // One on a resource of another stack became a stack dependency (cross_stack.cpp).
+      for (const CfnResource* t : r->depends_on())
+        if (&t->stack() == &stack) targets.push_back(t);
+    }
   for (Construct* node : stack.find_all()) {
     if (node->dependencies().empty() || dynamic_cast<Stack*>(node)) continue;
     // Constructs of a stage inside this stack (in none of its stacks) belong to no stack.
@@ -310,6 +316,13 @@ Json build_template_or_throw(Stack& stack) {
   std::vector<Diagnostic> diagnostics;
   detail::invoke_aspects_of_stage(stack, diagnostics);
   collect_validations(stack, diagnostics);
+  // The same template App::synth writes: exports for references from the other stacks of
+  // the tree, imports for this one's. Only this stack's problems are reported.
+  std::vector<Diagnostic> references;
+  resolve_cross_stack_references(stack.root(), references);
+  const std::string prefix = stack.path() + "/";
+  for (auto& d : references)
+    if (d.path.compare(0, prefix.size(), prefix) == 0) diagnostics.push_back(std::move(d));
   Json out = build_template(stack, diagnostics);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
   return out;
