@@ -114,7 +114,8 @@ void install_terminate_handler() {
 // thread per core. Results and diagnostics are gathered in deploy order, so the output
 // does not depend on which thread finished first.
 std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& stacks,
-                                                     std::vector<Diagnostic>& diagnostics, bool parallel) {
+                                                     std::vector<Diagnostic>& diagnostics, bool parallel,
+                                                     synth::RenderedBodies& bodies) {
   std::vector<synth::SynthesizedStack> out(stacks.size());
   std::vector<std::vector<Diagnostic>> found(stacks.size());
   std::atomic<std::size_t> next{0};
@@ -123,7 +124,7 @@ std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& 
       // Keep the rendered template, not its JSON tree: peak memory stays that of a stack
       // per thread.
       out[i].stack = stacks[i];
-      synth::build_template(*stacks[i], found[i], &out[i].template_body);
+      synth::build_template(*stacks[i], found[i], &out[i].template_body, &bodies);
       synth::finish_stack(out[i]);
     }
   };
@@ -218,7 +219,7 @@ CloudAssembly App::synth() {
         diagnostics.push_back({"cdk.annotation.Error", node->path(), m.data.is_string() ? m.data.as_string() : "error"});
 
   add_stack_dependencies(*this, diagnostics);
-  synth::resolve_cross_stack_references(*this, diagnostics);
+  auto bodies = synth::resolve_cross_stack_references(*this, diagnostics, parallel_synth_);
   const auto all = stacks();
   for (std::size_t i = 0; i < all.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
@@ -228,7 +229,7 @@ CloudAssembly App::synth() {
   if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
 
   const auto ordered = deploy_order(all, diagnostics);
-  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_);
+  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_, bodies);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 
   CloudAssembly assembly = detail::describe_assembly(*this, ordered);

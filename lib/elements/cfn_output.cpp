@@ -1,5 +1,7 @@
 #include "cdk/cfn_output.hpp"
 
+#include <algorithm>
+
 #include "cdk/cfn_condition.hpp"
 #include "cdk/fn.hpp"
 #include "detail/tokens.hpp"
@@ -33,6 +35,12 @@ void CfnOutput::validate_element(std::vector<Diagnostic>& out) const {
     const auto& name = props_.export_name->as_string();
     if (name.empty() || name.size() > 255)
       out.push_back({errc::InvalidOutput, path(), "export name must be 1 to 255 characters"});
+    // CloudFormation's (and CDK's) rule for export names.
+    const bool allowed = std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':' || c == '-';
+    });
+    if (!allowed)
+      out.push_back({errc::InvalidOutput, path(), "export name must only include letters, digits, ':' and '-' (got '" + name + "')"});
   }
 }
 

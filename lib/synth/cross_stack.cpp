@@ -1,6 +1,10 @@
 #include "synth/cross_stack.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include "cdk/cfn_output.hpp"
@@ -9,6 +13,7 @@
 #include "cdk/fn.hpp"
 #include "cdk/logical_id.hpp"
 #include "cdk/stack.hpp"
+#include "cdk/stage.hpp"
 #include "detail/synth_unlock.hpp"
 #include "synth/json.hpp"
 
@@ -140,6 +145,12 @@ bool dependency_path(const Stack& from, const Stack& to, std::vector<const Stack
 }
 
 std::string quoted_path(const Stack& s) { return "'" + s.path() + "'"; }
+
+// "Stage 'Prod'" or "the App", as CDK describes a stack's stage.
+std::string describe_stage(const Stage* stage) {
+  if (!stage || !stage->parent()) return "the App";
+  return "Stage '" + stage->path() + "'";
+}
 }  // namespace
 
 std::optional<Diagnostic> cross_stack_problem(const Stack& consumer, const Stack& producer, const std::string& reference,
@@ -149,6 +160,13 @@ std::optional<Diagnostic> cross_stack_problem(const Stack& consumer, const Stack
     return Diagnostic{errc::CrossAppReference, {},
                       head + "the stacks are in different apps (consuming and producing stacks must be defined within "
                              "the same app)"};
+  const Stage* consumer_stage = Stage::of(consumer);
+  const Stage* producer_stage = Stage::of(producer);
+  if (consumer_stage != producer_stage)
+    return Diagnostic{errc::CrossStageReference, {},
+                      head + "stack " + quoted_path(consumer) + " is in " + describe_stage(consumer_stage) + " and stack " +
+                          quoted_path(producer) + " in " + describe_stage(producer_stage) +
+                          "; references and dependencies cannot cross stage boundaries (each stage deploys on its own)"};
   const Environment& c = consumer.environment();
   const Environment& p = producer.environment();
   if (check_environment && (c.account != p.account || c.region != p.region)) {
@@ -178,21 +196,68 @@ Value import_of(const CfnOutput& output, bool list) {
   return list ? Fn::split(kListDelimiter, imported) : imported;
 }
 
-void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics) {
-  std::vector<Found> found;
-  for (Construct* node : root.find_all()) {
-    auto* element = dynamic_cast<const CfnElement*>(node);
-    if (!element) continue;
-    const Stack& stack = element->stack();
-    find_foreign(element->render(), stack, *element, found, 0);
-    if (auto* resource = dynamic_cast<const CfnResource*>(element)) {
-      for (const auto& o : resource->overrides())
-        if (o.value) find_foreign(*o.value, stack, *element, found, 0);
-      for (const CfnResource* target : resource->depends_on())
-        if (&target->stack() != &stack) found.push_back({element, Value{}, target});
-    }
+Value RenderedBodies::take(const Stack& stack, const CfnElement& element) {
+  if (auto found = index_.find(&stack); found != index_.end()) {
+    auto& per = stacks_[found->second];
+    if (per.next < per.bodies.size() && per.bodies[per.next].first == &element) return std::move(per.bodies[per.next++].second);
   }
-  if (found.empty()) return;
+  return element.render();
+}
+
+RenderedBodies resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics, bool parallel) {
+  RenderedBodies rendered;
+  for (Construct* node : root.find_all())
+    if (auto* stack = dynamic_cast<Stack*>(node)) {
+      rendered.index_.emplace(stack, rendered.stacks_.size());
+      rendered.stacks_.push_back({stack, {}, 0});
+    }
+
+  // Scanning renders every element, as building its template would: the bodies are kept
+  // for the builder, and the stacks are scanned in parallel, so an app without
+  // cross-stack references pays little more than a walk over its values.
+  std::vector<std::vector<Found>> found_per_stack(rendered.stacks_.size());
+  std::atomic<std::size_t> next{0};
+  auto scan = [&] {
+    for (std::size_t i = next++; i < rendered.stacks_.size(); i = next++) {
+      auto& [stack, bodies, unused] = rendered.stacks_[i];
+      auto& found = found_per_stack[i];
+      const auto elements = stack->elements();
+      bodies.reserve(elements.size());
+      for (const CfnElement* element : elements) {
+        Value body = element->render();
+        find_foreign(body, *stack, *element, found, 0);
+        if (auto* resource = dynamic_cast<const CfnResource*>(element)) {
+          for (const auto& o : resource->overrides())
+            if (o.value) find_foreign(*o.value, *stack, *element, found, 0);
+          for (const CfnResource* target : resource->depends_on())
+            if (&target->stack() != stack) found.push_back({element, Value{}, target});
+        }
+        bodies.emplace_back(element, std::move(body));
+      }
+    }
+  };
+  const std::size_t threads =
+      parallel ? std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), rendered.stacks_.size()) : 1;
+  std::vector<std::thread> pool;
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto guarded = [&] {
+    try {
+      scan();
+    } catch (...) {
+      std::lock_guard lock{failure_mutex};
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded);
+  guarded();
+  for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+
+  // In tree order, as CDK finds them: the order the producers' outputs are created in.
+  std::vector<Found> found;
+  for (auto& list : found_per_stack) found.insert(found.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+  if (found.empty()) return rendered;
 
   detail::SynthUnlock unlock{root};
   Reasons reasons;
@@ -247,6 +312,7 @@ void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& di
     // resolves and only the cycle is reported.
     if (!depends_on) ensure_export(producer, reference, std::nullopt);
   }
+  return rendered;
 }
 
 }  // namespace cdk::synth

@@ -10,9 +10,13 @@
 
 namespace cdk::synth {
 
+class RenderedBodies;
+
 /// The stack's template; every problem found goes to `diagnostics`. With `rendered`, also
-/// the template as written (render_json), which the size check computes anyway.
-Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered = nullptr);
+/// the template as written (render_json), which the size check computes anyway. `bodies`
+/// holds the elements' bodies the cross-stack pass rendered (else they are rendered here).
+Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered = nullptr,
+                    RenderedBodies* bodies = nullptr);
 
 /// Node validations (add_validation) of `root` and its subtree, without nested stacks'
 /// contents when `stop_at_stacks` is set.
