@@ -113,18 +113,22 @@ void install_terminate_handler() {
 // Stacks are independent once the tree is locked, so their templates are built on one
 // thread per core. Results and diagnostics are gathered in deploy order, so the output
 // does not depend on which thread finished first.
+// `cross_stack` is set when a stack refers to another stack's elements.
 std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& stacks,
                                                      std::vector<Diagnostic>& diagnostics, bool parallel,
-                                                     synth::RenderedBodies& bodies) {
+                                                     bool& cross_stack) {
   std::vector<synth::SynthesizedStack> out(stacks.size());
   std::vector<std::vector<Diagnostic>> found(stacks.size());
+  std::vector<char> referring(stacks.size(), 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < stacks.size(); i = next++) {
       // Keep the rendered template, not its JSON tree: peak memory stays that of a stack
       // per thread.
       out[i].stack = stacks[i];
-      synth::build_template(*stacks[i], found[i], &out[i].template_body, &bodies);
+      bool refers = false;
+      synth::build_template(*stacks[i], found[i], &out[i].template_body, &refers);
+      referring[i] = refers;
       synth::finish_stack(out[i]);
     }
   };
@@ -149,6 +153,7 @@ std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& 
   }
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
+  cross_stack = std::find(referring.begin(), referring.end(), 1) != referring.end();
   for (auto& d : found) diagnostics.insert(diagnostics.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
   return out;
 }
@@ -219,7 +224,6 @@ CloudAssembly App::synth() {
         diagnostics.push_back({"cdk.annotation.Error", node->path(), m.data.is_string() ? m.data.as_string() : "error"});
 
   add_stack_dependencies(*this, diagnostics);
-  auto bodies = synth::resolve_cross_stack_references(*this, diagnostics, parallel_synth_);
   const auto all = stacks();
   for (std::size_t i = 0; i < all.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
@@ -228,8 +232,18 @@ CloudAssembly App::synth() {
                                "stack artifact '" + all[i]->artifact_id() + "' is also produced by '" + all[j]->path() + "'"});
   if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
 
-  const auto ordered = deploy_order(all, diagnostics);
-  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_, bodies);
+  const std::size_t checked = diagnostics.size();
+  auto ordered = deploy_order(all, diagnostics);
+  bool cross_stack = false;
+  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_, cross_stack);
+  if (cross_stack) {
+    // Cross-stack references: make the producers' exports and the stack dependencies, then
+    // build again in the new deploy order (lib/synth/cross_stack.cpp).
+    diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(checked), diagnostics.end());
+    synth::resolve_cross_stack_references(*this, diagnostics);
+    ordered = deploy_order(all, diagnostics);
+    synthesized = build_templates(ordered, diagnostics, parallel_synth_, cross_stack);
+  }
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 
   CloudAssembly assembly = detail::describe_assembly(*this, ordered);

@@ -16,7 +16,8 @@ class CfnMapping;
 namespace Fn {
 
 /// {"Ref": logical_name}, checked at synth: the name must be a parameter or resource of
-/// the stack (or a pseudo parameter). Prefer element.ref(), which carries identity.
+/// the stack (or a pseudo parameter). Prefer element.ref(), which carries identity: it
+/// also works from another stack of the app (an export and Fn::ImportValue; see Stack).
 Value ref(std::string logical_name);
 /// {"Fn::GetAtt": [logical_name, attribute]}, checked at synth like ref().
 Value get_att(std::string logical_name, std::string attribute);
@@ -31,6 +32,10 @@ Value select(int index, Value list);
 Value split(std::string delimiter, Value source, std::optional<int> assumed_length = {});
 /// Fn::GetAZs for a region; empty means the stack's region.
 Value get_azs(Value region = "");
+/// {"Fn::ImportValue": name}. References between stacks of one app need no explicit
+/// import: element.ref() and attributes used in another stack are exported and imported
+/// at synth (see Stack). Use this for exports of other apps, or with the value
+/// Stack::export_value returns.
 Value import_value(Value shared_value_to_import);
 Value find_in_map(const CfnMapping& mapping, Value top_level_key, Value second_level_key);
 /// Fn::FindInMap by mapping name, checked at synth.

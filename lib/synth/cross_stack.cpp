@@ -1,10 +1,6 @@
 #include "synth/cross_stack.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <utility>
 
 #include "cdk/cfn_output.hpp"
@@ -14,6 +10,7 @@
 #include "cdk/logical_id.hpp"
 #include "cdk/stack.hpp"
 #include "cdk/stage.hpp"
+#include "detail/stages.hpp"
 #include "detail/synth_unlock.hpp"
 #include "synth/json.hpp"
 
@@ -184,11 +181,8 @@ std::optional<Diagnostic> cross_stack_problem(const Stack& consumer, const Stack
   return std::nullopt;
 }
 
-const CfnOutput* find_export(const CfnElement& target, const std::string& attribute) {
-  const Construct* scope = target.stack().try_find_child(kExportsScope);
-  if (!scope) return nullptr;
-  auto* output = dynamic_cast<const CfnOutput*>(scope->try_find_child(output_id(target, attribute)));
-  return output && output->props().export_name ? output : nullptr;
+std::string export_name_of(const CfnElement& target, const std::string& attribute) {
+  return export_name(target.stack(), output_id(target, attribute));
 }
 
 Value import_of(const CfnOutput& output, bool list) {
@@ -196,68 +190,22 @@ Value import_of(const CfnOutput& output, bool list) {
   return list ? Fn::split(kListDelimiter, imported) : imported;
 }
 
-Value RenderedBodies::take(const Stack& stack, const CfnElement& element) {
-  if (auto found = index_.find(&stack); found != index_.end()) {
-    auto& per = stacks_[found->second];
-    if (per.next < per.bodies.size() && per.bodies[per.next].first == &element) return std::move(per.bodies[per.next++].second);
-  }
-  return element.render();
-}
-
-RenderedBodies resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics, bool parallel) {
-  RenderedBodies rendered;
-  for (Construct* node : root.find_all())
-    if (auto* stack = dynamic_cast<Stack*>(node)) {
-      rendered.index_.emplace(stack, rendered.stacks_.size());
-      rendered.stacks_.push_back({stack, {}, 0});
-    }
-
-  // Scanning renders every element, as building its template would: the bodies are kept
-  // for the builder, and the stacks are scanned in parallel, so an app without
-  // cross-stack references pays little more than a walk over its values.
-  std::vector<std::vector<Found>> found_per_stack(rendered.stacks_.size());
-  std::atomic<std::size_t> next{0};
-  auto scan = [&] {
-    for (std::size_t i = next++; i < rendered.stacks_.size(); i = next++) {
-      auto& [stack, bodies, unused] = rendered.stacks_[i];
-      auto& found = found_per_stack[i];
-      const auto elements = stack->elements();
-      bodies.reserve(elements.size());
-      for (const CfnElement* element : elements) {
-        Value body = element->render();
-        find_foreign(body, *stack, *element, found, 0);
-        if (auto* resource = dynamic_cast<const CfnResource*>(element)) {
-          for (const auto& o : resource->overrides())
-            if (o.value) find_foreign(*o.value, *stack, *element, found, 0);
-          for (const CfnResource* target : resource->depends_on())
-            if (&target->stack() != stack) found.push_back({element, Value{}, target});
-        }
-        bodies.emplace_back(element, std::move(body));
-      }
-    }
-  };
-  const std::size_t threads =
-      parallel ? std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), rendered.stacks_.size()) : 1;
-  std::vector<std::thread> pool;
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto guarded = [&] {
-    try {
-      scan();
-    } catch (...) {
-      std::lock_guard lock{failure_mutex};
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded);
-  guarded();
-  for (auto& thread : pool) thread.join();
-  if (failure) std::rethrow_exception(failure);
-
+void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics) {
   // In tree order, as CDK finds them: the order the producers' outputs are created in.
   std::vector<Found> found;
-  for (auto& list : found_per_stack) found.insert(found.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
-  if (found.empty()) return rendered;
+  for (Construct* node : root.find_all()) {
+    auto* element = dynamic_cast<const CfnElement*>(node);
+    if (!element) continue;
+    const Stack& stack = element->stack();
+    find_foreign(element->render(), stack, *element, found, 0);
+    if (auto* resource = dynamic_cast<const CfnResource*>(element)) {
+      for (const auto& o : resource->overrides())
+        if (o.value) find_foreign(*o.value, stack, *element, found, 0);
+      for (const CfnResource* target : resource->depends_on())
+        if (&target->stack() != &stack) found.push_back({element, Value{}, target});
+    }
+  }
+  if (found.empty()) return;
 
   detail::SynthUnlock unlock{root};
   Reasons reasons;
@@ -270,7 +218,9 @@ RenderedBodies resolve_cross_stack_references(Construct& root, std::vector<Diagn
     if (depends_on) {
       // DependsOn across stacks orders the stacks; environments may differ.
       reason = consumer->path() + " DependsOn " + target.path();
-      if (auto problem = cross_stack_problem(consumer_stack, producer, target.path(), /*check_environment=*/false)) {
+      auto problem = cross_stack_problem(consumer_stack, producer, target.path(), /*check_environment=*/false);
+      if (problem && problem->code == errc::CrossStageReference) problem = detail::check_same_stage(*consumer, target);
+      if (problem) {
         problem->path = consumer->path();
         diagnostics.push_back(std::move(*problem));
         continue;
@@ -312,7 +262,6 @@ RenderedBodies resolve_cross_stack_references(Construct& root, std::vector<Diagn
     // resolves and only the cycle is reported.
     if (!depends_on) ensure_export(producer, reference, std::nullopt);
   }
-  return rendered;
 }
 
 }  // namespace cdk::synth

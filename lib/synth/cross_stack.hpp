@@ -3,16 +3,15 @@
 // the producer ("<stackName>:ExportsOutput..."), Fn::ImportValue in the consumer, and a
 // dependency of the consumer stack on the producer.
 //
-// Templates are built in parallel, one stack per thread, so the exports must exist before
-// any template is built: resolve_cross_stack_references runs first and creates them; the
-// resolver then only looks them up (find_export), which reads the tree and never changes it.
+// Templates are built in parallel, one stack per thread. The resolver writes a consumer's
+// imports on its own (export names are a function of the reference) and flags that it met
+// a cross-stack reference; only then does App::synth run resolve_cross_stack_references,
+// which creates the producers' exports and the stack dependencies, and build again. An
+// app without cross-stack references pays nothing for them.
 #pragma once
 
-#include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "cdk/errors.hpp"
@@ -27,29 +26,6 @@ class Stack;
 
 namespace cdk::synth {
 
-/// The elements' bodies (CfnElement::render()) the pass rendered, per stack in element
-/// order, handed to the template builder so that synth renders each element once.
-class RenderedBodies {
- public:
-  using Bodies = std::vector<std::pair<const CfnElement*, Value>>;
-
-  /// The next cached body if it is `element`'s (taking it out), else element.render().
-  /// Elements must be asked for in the order of Stack::elements(); elements added since
-  /// the pass (the exports) are rendered then.
-  Value take(const Stack& stack, const CfnElement& element);
-
- private:
-  friend RenderedBodies resolve_cross_stack_references(Construct&, std::vector<Diagnostic>&, bool);
-  struct PerStack {
-    Stack* stack;
-    Bodies bodies;
-    std::size_t next = 0;
-  };
-  std::vector<PerStack> stacks_;  // tree order
-  // Stack -> index in stacks_; only read while templates are built (one thread per stack).
-  std::unordered_map<const Stack*, std::size_t> index_;
-};
-
 /// Finds every Ref / Fn::GetAtt token whose target is in another stack (in the rendered
 /// bodies of all elements under `root`, resource overrides included), creates the export
 /// outputs in the producers, and makes each consumer stack depend on its producers; a
@@ -57,10 +33,11 @@ class RenderedBodies {
 /// that would close a cycle is not added and is reported at the consuming element
 /// (cdk.resolve.ReferenceCycle). Problems the resolver reports for the reference itself
 /// (across apps, environments or stages) are left to it. Idempotent: running it again
-/// finds the outputs it created before. Stacks are scanned on one thread per core when
-/// `parallel` (lazy values then run on those threads, as in the template builder).
-RenderedBodies resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics,
-                                              bool parallel = false);
+/// finds the outputs it created before.
+///
+/// It renders every element, so App::synth runs it only when building the templates met
+/// a cross-stack reference (Resolver's `cross_stack` flag), then builds again.
+void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics);
 
 /// Why `consumer` cannot import from `producer` (code and message, no path), or nothing
 /// when it can. `reference` names what is referenced, "Producer/Bucket.Arn". Without
@@ -68,9 +45,11 @@ RenderedBodies resolve_cross_stack_references(Construct& root, std::vector<Diagn
 std::optional<Diagnostic> cross_stack_problem(const Stack& consumer, const Stack& producer, const std::string& reference,
                                               bool check_environment = true);
 
-/// The export output created for a Ref (`attribute` empty) or Fn::GetAtt of `target` in
-/// its stack, or nullptr.
-const CfnOutput* find_export(const CfnElement& target, const std::string& attribute);
+/// The name of the export made for a Ref (`attribute` empty) or Fn::GetAtt of `target`:
+/// "<stackName>:" + the logical id of Exports/Output<reference as JSON>, cut to 255
+/// characters from the front, as CDK names it. A pure function of its arguments, so a
+/// consumer can be built before its producer.
+std::string export_name_of(const CfnElement& target, const std::string& attribute);
 
 /// What a consumer writes for an export: {"Fn::ImportValue": name}, wrapped in
 /// Fn::Split on "||" for a list-valued reference (the export joins the list with "||").

@@ -4,7 +4,6 @@
 
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_mapping.hpp"
-#include "cdk/cfn_output.hpp"
 #include "cdk/cfn_parameter.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "cdk/stack.hpp"
@@ -55,8 +54,8 @@ bool is_pseudo_parameter(std::string_view name) {
 }
 
 Resolver::Resolver(const Stack& stack, const std::unordered_map<std::string, const CfnElement*>& by_logical_id,
-                   std::vector<Diagnostic>& diagnostics)
-    : stack_{stack}, by_logical_id_{by_logical_id}, diagnostics_{diagnostics} {}
+                   std::vector<Diagnostic>& diagnostics, bool* cross_stack)
+    : stack_{stack}, by_logical_id_{by_logical_id}, diagnostics_{diagnostics}, cross_stack_{cross_stack} {}
 
 void Resolver::report(const char* code, std::string message) {
   diagnostics_.push_back({code, path_ ? *path_ : std::string{}, std::move(message)});
@@ -122,7 +121,8 @@ void Resolver::report_once(const char* code, std::string message) {
 }
 
 // A Ref or Fn::GetAtt of an element of another stack: the import of the export that
-// resolve_cross_stack_references created in the producer.
+// resolve_cross_stack_references makes in the producer (its name depends only on the
+// reference, so the consumer can be built first).
 Json Resolver::import_reference(const TokenData& t, Json reference) {
   const std::string attribute = t.op == TokenOp::GetAtt ? t.name : std::string{};
   const std::string described = t.target->path() + "." + (attribute.empty() ? std::string{"Ref"} : attribute);
@@ -130,15 +130,8 @@ Json Resolver::import_reference(const TokenData& t, Json reference) {
     report_once(problem->code.c_str(), std::move(problem->message));
     return reference;
   }
-  const CfnOutput* output = find_export(*t.target, attribute);
-  if (!output) {
-    report_once(errc::CrossStackReference,
-                "refers to " + described + " in stack '" + t.target->stack().path() +
-                    "', which has not exported it; App::synth, Stack::to_json and Template::from_stack create the "
-                    "exports of cross-stack references");
-    return reference;
-  }
-  Json imported = {{"Fn::ImportValue", output->props().export_name->as_string()}};
+  if (cross_stack_) *cross_stack_ = true;
+  Json imported = {{"Fn::ImportValue", export_name_of(*t.target, attribute)}};
   if (t.type == TokenType::List) return Json{{"Fn::Split", Json::array({"||", std::move(imported)})}};
   return imported;
 }

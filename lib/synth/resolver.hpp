@@ -21,8 +21,10 @@ namespace cdk::synth {
 class Resolver {
  public:
   /// `by_logical_id` names every element of the stack, for references made by name.
+  /// `cross_stack`, when given, is set to true on the first reference to an element of
+  /// another stack.
   Resolver(const Stack& stack, const std::unordered_map<std::string, const CfnElement*>& by_logical_id,
-           std::vector<Diagnostic>& diagnostics);
+           std::vector<Diagnostic>& diagnostics, bool* cross_stack = nullptr);
 
   /// Resolves `value`; errors are reported at `path` (the element being rendered).
   Json resolve(const Value& value, const std::string& path);
@@ -43,6 +45,7 @@ class Resolver {
   const Stack& stack_;
   const std::unordered_map<std::string, const CfnElement*>& by_logical_id_;
   std::vector<Diagnostic>& diagnostics_;
+  bool* cross_stack_ = nullptr;
   const std::string* path_ = nullptr;
 };
 

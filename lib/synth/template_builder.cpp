@@ -155,7 +155,7 @@ void collect_validations(Construct& root, std::vector<Diagnostic>& diagnostics) 
     for (auto& message : node->validate()) diagnostics.push_back({errc::Validation, node->path(), std::move(message)});
 }
 
-Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered, RenderedBodies* bodies) {
+Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered, bool* cross_stack) {
   const auto elements = stack.elements();
   std::unordered_map<std::string, const CfnElement*> by_logical_id;
   std::unordered_map<std::string, std::string> paths;
@@ -167,7 +167,7 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
     paths.emplace(e->logical_id(), e->path());
   }
 
-  Resolver resolver{stack, by_logical_id, diagnostics};
+  Resolver resolver{stack, by_logical_id, diagnostics, cross_stack};
   Json sections[6];
   for (auto& s : sections) s = Json::object();
   // ordered_json keeps entries as pair<const string, json>, which a reallocation copies
@@ -187,8 +187,12 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
     if (auto* r = dynamic_cast<const CfnResource*>(e)) {
       auto& targets = depends_on[r];
       // One on a resource of another stack became a stack dependency (cross_stack.cpp).
-      for (const CfnResource* t : r->depends_on())
-        if (&t->stack() == &stack) targets.push_back(t);
+      for (const CfnResource* t : r->depends_on()) {
+        if (&t->stack() == &stack)
+          targets.push_back(t);
+        else if (cross_stack)
+          *cross_stack = true;
+      }
     }
   for (Construct* node : stack.find_all()) {
     if (node->dependencies().empty() || dynamic_cast<Stack*>(node)) continue;
@@ -215,7 +219,7 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
 
   for (const CfnElement* e : elements) {
     e->validate_element(diagnostics);
-    Json body = resolver.resolve(bodies ? bodies->take(stack, *e) : e->render(), e->path());
+    Json body = resolver.resolve(e->render(), e->path());
     if (auto* r = dynamic_cast<const CfnResource*>(e)) {
       auto& targets = depends_on[r];
       std::sort(targets.begin(), targets.end(), [](auto* a, auto* b) { return locale_less(a->path(), b->path()); });
@@ -319,11 +323,11 @@ Json build_template_or_throw(Stack& stack) {
   // The same template App::synth writes: exports for references from the other stacks of
   // the tree, imports for this one's. Only this stack's problems are reported.
   std::vector<Diagnostic> references;
-  RenderedBodies bodies = resolve_cross_stack_references(stack.root(), references);
+  resolve_cross_stack_references(stack.root(), references);
   const std::string prefix = stack.path() + "/";
   for (auto& d : references)
     if (d.path.compare(0, prefix.size(), prefix) == 0) diagnostics.push_back(std::move(d));
-  Json out = build_template(stack, diagnostics, nullptr, &bodies);
+  Json out = build_template(stack, diagnostics);
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
   return out;
 }

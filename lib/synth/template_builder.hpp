@@ -10,13 +10,12 @@
 
 namespace cdk::synth {
 
-class RenderedBodies;
-
 /// The stack's template; every problem found goes to `diagnostics`. With `rendered`, also
-/// the template as written (render_json), which the size check computes anyway. `bodies`
-/// holds the elements' bodies the cross-stack pass rendered (else they are rendered here).
+/// the template as written (render_json), which the size check computes anyway. With
+/// `cross_stack`, set to true when the stack refers to an element of another stack (its
+/// imports are written; the producer's exports need resolve_cross_stack_references).
 Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered = nullptr,
-                    RenderedBodies* bodies = nullptr);
+                    bool* cross_stack = nullptr);
 
 /// Node validations (add_validation) of `root` and its subtree, without nested stacks'
 /// contents when `stop_at_stacks` is set.
