@@ -106,8 +106,9 @@ struct ProducerAndConsumers {
   cdk::Stack& consumer2 = app.add<cdk::Stack>("Consumer2");
 
   ProducerAndConsumers() {
+    // A custom type: the made-up property names are not checked against a schema.
     consumer.add<cdk::CfnResource>(
-        "Topic", {.type = "AWS::SNS::Topic",
+        "Topic", {.type = "Custom::Consumer",
                   .properties = {
                       {"TopicName", bucket.ref()},
                       {"DisplayName", bucket.get_att("Arn")},
@@ -158,7 +159,7 @@ TEST_CASE("the consumer imports, inside Fn::Join, Fn::Sub and concatenations too
   const Value bucket_ref = import("Producer:ExportsOutputRefBucket239F7DF2");
   const Value bucket_arn = import("Producer:ExportsOutputFnGetAttBucketArn436138FE");
   Template::from_stack(p.consumer).has_resource_properties(
-      "AWS::SNS::Topic",
+      "Custom::Consumer",
       Match::object_equals(Map{
           {"TopicName", bucket_ref},
           {"DisplayName", bucket_arn},
