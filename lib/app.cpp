@@ -110,26 +110,27 @@ void install_terminate_handler() {
   (void)installed;
 }
 
+// A stack's template and what building it found.
+struct BuiltStack {
+  synth::SynthesizedStack synthesized;
+  std::vector<Diagnostic> diagnostics;
+  bool cross_stack = false;  // it refers to elements of other stacks
+};
+
 // Stacks are independent once the tree is locked, so their templates are built on one
-// thread per core. Results and diagnostics are gathered in deploy order, so the output
-// does not depend on which thread finished first.
-// `cross_stack` is set when a stack refers to another stack's elements.
-std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& stacks,
-                                                     std::vector<Diagnostic>& diagnostics, bool parallel,
-                                                     bool& cross_stack) {
-  std::vector<synth::SynthesizedStack> out(stacks.size());
-  std::vector<std::vector<Diagnostic>> found(stacks.size());
-  std::vector<char> referring(stacks.size(), 0);
+// thread per core. Results are kept per stack, in the order given, so the output does
+// not depend on which thread finished first.
+std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool parallel) {
+  std::vector<BuiltStack> out(stacks.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < stacks.size(); i = next++) {
       // Keep the rendered template, not its JSON tree: peak memory stays that of a stack
       // per thread.
-      out[i].stack = stacks[i];
-      bool refers = false;
-      synth::build_template(*stacks[i], found[i], &out[i].template_body, &refers);
-      referring[i] = refers;
-      synth::finish_stack(out[i]);
+      auto& built = out[i];
+      built.synthesized.stack = stacks[i];
+      synth::build_template(*stacks[i], built.diagnostics, &built.synthesized.template_body, &built.cross_stack);
+      synth::finish_stack(built.synthesized);
     }
   };
   std::size_t threads = parallel ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
@@ -153,9 +154,30 @@ std::vector<synth::SynthesizedStack> build_templates(const std::vector<Stack*>& 
   }
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
-  cross_stack = std::find(referring.begin(), referring.end(), 1) != referring.end();
-  for (auto& d : found) diagnostics.insert(diagnostics.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
   return out;
+}
+
+// Cross-stack references (lib/synth/cross_stack.cpp): consumers were built with their
+// imports already; the producers' exports and the stack dependencies are made now, the
+// producers that gained exports are built again, and everything is put in the new
+// deploy order.
+void link_stacks(App& app, const std::vector<Stack*>& all, std::vector<Stack*>& ordered, std::vector<BuiltStack>& built,
+                 std::vector<Diagnostic>& diagnostics, bool parallel) {
+  const auto producers = synth::resolve_cross_stack_references(app, diagnostics);
+  ordered = deploy_order(all, diagnostics);
+  auto rebuilt = build_templates(producers, parallel);
+  std::vector<BuiltStack> reordered;
+  reordered.reserve(ordered.size());
+  for (Stack* stack : ordered) {
+    auto is_it = [&](const BuiltStack& b) { return b.synthesized.stack == stack; };
+    BuiltStack* source = nullptr;
+    if (auto again = std::find_if(rebuilt.begin(), rebuilt.end(), is_it); again != rebuilt.end())
+      source = &*again;
+    else if (auto first = std::find_if(built.begin(), built.end(), is_it); first != built.end())
+      source = &*first;
+    if (source) reordered.push_back(std::move(*source));
+  }
+  built = std::move(reordered);
 }
 
 }  // namespace
@@ -234,15 +256,17 @@ CloudAssembly App::synth() {
 
   const std::size_t checked = diagnostics.size();
   auto ordered = deploy_order(all, diagnostics);
-  bool cross_stack = false;
-  std::vector<synth::SynthesizedStack> synthesized = build_templates(ordered, diagnostics, parallel_synth_, cross_stack);
-  if (cross_stack) {
-    // Cross-stack references: make the producers' exports and the stack dependencies, then
-    // build again in the new deploy order (lib/synth/cross_stack.cpp).
+  auto built = build_templates(ordered, parallel_synth_);
+  if (std::any_of(built.begin(), built.end(), [](const BuiltStack& b) { return b.cross_stack; })) {
     diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(checked), diagnostics.end());
-    synth::resolve_cross_stack_references(*this, diagnostics);
-    ordered = deploy_order(all, diagnostics);
-    synthesized = build_templates(ordered, diagnostics, parallel_synth_, cross_stack);
+    link_stacks(*this, all, ordered, built, diagnostics, parallel_synth_);
+  }
+  std::vector<synth::SynthesizedStack> synthesized;
+  synthesized.reserve(built.size());
+  for (auto& b : built) {
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(b.diagnostics.begin()),
+                       std::make_move_iterator(b.diagnostics.end()));
+    synthesized.push_back(std::move(b.synthesized));
   }
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
 

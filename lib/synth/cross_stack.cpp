@@ -71,12 +71,14 @@ bool is_exportable(const TokenData& t) {
 
 // The export of `reference` (a Ref or GetAtt token of an element of `producer`), created
 // when missing, under producer/Exports as CDK places it.
-const CfnOutput& ensure_export(Stack& producer, const Value& reference, const std::optional<std::string>& description) {
+const CfnOutput& ensure_export(Stack& producer, const Value& reference, const std::optional<std::string>& description,
+                               bool* created = nullptr) {
   const TokenData& t = reference.token();
   const std::string id = output_id(*t.target, attribute_of(t));
   Construct* scope = producer.try_find_child(kExportsScope);
   if (!scope) scope = &producer.add<Construct>(kExportsScope);
   if (auto* existing = dynamic_cast<const CfnOutput*>(scope->try_find_child(id))) return *existing;
+  if (created) *created = true;
   Value value = t.type == TokenType::List ? Fn::join_list(kListDelimiter, reference) : reference;
   return scope->add<CfnOutput>(id, {.value = std::move(value),
                                     .description = description,
@@ -190,7 +192,7 @@ Value import_of(const CfnOutput& output, bool list) {
   return list ? Fn::split(kListDelimiter, imported) : imported;
 }
 
-void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics) {
+std::vector<Stack*> resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics) {
   // In tree order, as CDK finds them: the order the producers' outputs are created in.
   std::vector<Found> found;
   for (Construct* node : root.find_all()) {
@@ -205,7 +207,8 @@ void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& di
         if (&target->stack() != &stack) found.push_back({element, Value{}, target});
     }
   }
-  if (found.empty()) return;
+  std::vector<Stack*> changed;
+  if (found.empty()) return changed;
 
   detail::SynthUnlock unlock{root};
   Reasons reasons;
@@ -260,8 +263,11 @@ void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& di
     reasons.add(consumer_stack, producer, reason);
     // The export is made even when the dependency was refused, so the consumer still
     // resolves and only the cycle is reported.
-    if (!depends_on) ensure_export(producer, reference, std::nullopt);
+    bool created = false;
+    if (!depends_on) ensure_export(producer, reference, std::nullopt, &created);
+    if (created && std::find(changed.begin(), changed.end(), &producer) == changed.end()) changed.push_back(&producer);
   }
+  return changed;
 }
 
 }  // namespace cdk::synth

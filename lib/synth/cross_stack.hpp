@@ -36,8 +36,9 @@ namespace cdk::synth {
 /// finds the outputs it created before.
 ///
 /// It renders every element, so App::synth runs it only when building the templates met
-/// a cross-stack reference (Resolver's `cross_stack` flag), then builds again.
-void resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics);
+/// a cross-stack reference (build_template's `cross_stack` flag), then builds again the
+/// stacks it returns: those that gained exports (each once).
+std::vector<Stack*> resolve_cross_stack_references(Construct& root, std::vector<Diagnostic>& diagnostics);
 
 /// Why `consumer` cannot import from `producer` (code and message, no path), or nothing
 /// when it can. `reference` names what is referenced, "Producer/Bucket.Arn". Without
