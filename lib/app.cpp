@@ -23,12 +23,13 @@ namespace cdk {
 namespace {
 
 // Construct-level dependencies between stacks become stack dependencies.
-// A dependency between constructs of different stages is an error, as in CDK.
+// A dependency between constructs of different stages, or on the stack or stage that
+// contains the construct, is an error, as in CDK.
 void add_stack_dependencies(App& app, std::vector<Diagnostic>& diagnostics) {
   for (Construct* node : app.find_all()) {
     for (Construct* target : node->dependencies()) {
-      if (auto crossing = detail::check_same_stage(*node, *target)) {
-        diagnostics.push_back(std::move(*crossing));
+      if (auto wrong = detail::check_dependency(*node, *target)) {
+        diagnostics.push_back(std::move(*wrong));
         continue;
       }
       Stack* from = nullptr;

@@ -92,6 +92,30 @@ std::optional<Diagnostic> check_same_stage(const Construct& source, const Constr
                         "' (in " + describe(to) + ") cannot cross stage boundaries"};
 }
 
+std::optional<Diagnostic> check_dependency(const Construct& source, const Construct& target) {
+  if (auto crossing = check_same_stage(source, target)) return crossing;
+  // CDK's validateNoParentChildDependency: the stack a construct is in, or a stage above
+  // it, contains the construct and everything it would wait for.
+  bool parent = false;
+  const char* kind = "stack";
+  if (auto* stage = dynamic_cast<const Stage*>(&target)) {
+    kind = "stage";
+    for (const Construct* node = source.parent(); node && !parent; node = node->parent()) parent = node == stage;
+  } else if (dynamic_cast<const Stack*>(&target) && !dynamic_cast<const Stack*>(&source) &&
+             !dynamic_cast<const Stage*>(&source)) {
+    // The closest stack (or stage) above: a stack in a stack is no part of the outer one.
+    for (const Construct* node = source.parent(); node; node = node->parent())
+      if (dynamic_cast<const Stack*>(node) || dynamic_cast<const Stage*>(node)) {
+        parent = node == &target;
+        break;
+      }
+  }
+  if (!parent) return std::nullopt;
+  const std::string name = target.path().empty() ? std::string{"the App"} : std::string{kind} + " '" + target.path() + "'";
+  return Diagnostic{errc::DependencyOnParent, source.path(),
+                    "'" + source.path() + "' cannot depend on its parent " + name + ", which contains it"};
+}
+
 CloudAssembly describe_assembly(App& app, const std::vector<Stack*>& deploy_order) {
   std::function<CloudAssembly(const Stage&)> describe_stage = [&](const Stage& stage) {
     CloudAssembly out{stage.outdir(), {}, stage.artifact_id(), stage.path(), {}};

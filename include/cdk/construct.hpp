@@ -68,7 +68,10 @@ class Construct {
   App* app();
 
   /// Every element under `this` will be created after every element under `target`
-  /// (DependsOn in the same stack).
+  /// (DependsOn in the same stack; a dependency of the stack in another stack). Checked
+  /// at synth, as in CDK: both must be in the same stage (cdk.stage.CrossStageDependency),
+  /// and `target` cannot be the stack `this` is in, nor a stage above it
+  /// (cdk.construct.DependencyOnParent).
   void add_dependency(Construct& target);
   const std::vector<Construct*>& dependencies() const { return dependencies_; }
 

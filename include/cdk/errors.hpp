@@ -52,6 +52,7 @@ inline constexpr const char* DuplicateId = "cdk.construct.DuplicateId";
 inline constexpr const char* Locked = "cdk.construct.Locked";
 inline constexpr const char* NoStack = "cdk.construct.NoStack";
 inline constexpr const char* Validation = "cdk.construct.Validation";
+inline constexpr const char* DependencyOnParent = "cdk.construct.DependencyOnParent";
 // stacks and app
 inline constexpr const char* InvalidStackName = "cdk.stack.InvalidName";
 inline constexpr const char* DuplicateStackName = "cdk.stack.DuplicateName";

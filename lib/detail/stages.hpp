@@ -14,6 +14,10 @@ namespace cdk::detail {
 /// in the same stage. Otherwise a cdk.stage.CrossStageDependency at the source's path.
 std::optional<Diagnostic> check_same_stage(const Construct& source, const Construct& target);
 
+/// check_same_stage, then CDK's rule that a construct cannot depend on the stack it is
+/// in, or on a stage above it: cdk.construct.DependencyOnParent at the source's path.
+std::optional<Diagnostic> check_dependency(const Construct& source, const Construct& target);
+
 /// The assemblies synth writes for `app`, each with its stacks in the order of
 /// `deploy_order` (stacks of every stage, dependencies first).
 CloudAssembly describe_assembly(App& app, const std::vector<Stack*>& deploy_order);

@@ -337,6 +337,53 @@ TEST_CASE("a construct dependency across stages is a synth error at the construc
   CHECK_FALSE(fs::exists(dir.path / "out"));
 }
 
+TEST_CASE("a construct cannot depend on the stack it is in, nor on a stage above it") {
+  TempDir dir;
+  cdk::App app{cdk::AppProps{.outdir = dir / "out"}};
+  auto& prod = app.add<cdk::Stage>("Prod");
+  auto& t = stack(prod, "T", kLegacy);
+  auto& r = *t.children().front();
+  cdk::Diagnostic expected;
+  SUBCASE("its stack") {
+    r.add_dependency(t);
+    expected = {cdk::errc::DependencyOnParent, "Prod/T/H", "'Prod/T/H' cannot depend on its parent stack 'Prod/T', which contains it"};
+  }
+  SUBCASE("its stage") {
+    t.add_dependency(prod);
+    expected = {cdk::errc::DependencyOnParent, "Prod/T", "'Prod/T' cannot depend on its parent stage 'Prod', which contains it"};
+  }
+  SUBCASE("the app") {
+    auto& top = stack(app, "Top", kLegacy);
+    top.children().front()->add_dependency(app);
+    expected = {cdk::errc::DependencyOnParent, "Top/H", "'Top/H' cannot depend on its parent the App, which contains it"};
+  }
+  try {
+    app.synth();
+    FAIL("synth should have failed");
+  } catch (const cdk::SynthError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].code == expected.code);
+    CHECK(e.diagnostics()[0].path == expected.path);
+    CHECK(e.diagnostics()[0].message == expected.message);
+  }
+}
+
+TEST_CASE("allowed dependencies: a stack in a stack on the outer one, a construct on its parent construct") {
+  TempDir dir;
+  cdk::App app{cdk::AppProps{.outdir = dir / "out"}};
+  auto& t = stack(app, "T", kLegacy);
+  auto& s = stack(t, "S", kLegacy);
+  s.add_dependency(t);  // S is no part of T's template: a plain stack dependency
+  auto& group = t.add<cdk::Construct>("Group");
+  handle(group, "G");
+  handle(group.add<cdk::Construct>("Inner"), "I").add_dependency(group);
+  app.synth();
+  const json manifest = read_json(dir.path / "out" / "manifest.json");
+  CHECK(manifest["artifacts"]["TSB8FF28C0"]["dependencies"] == json::array({"T"}));
+  const json tt = read_json(dir.path / "out" / "T.template.json");
+  CHECK(tt["Resources"]["GroupInnerI5429EF3C"]["DependsOn"] == json::array({"GroupG681665B8"}));
+}
+
 TEST_CASE("dependencies inside a stage: construct dependencies, cycles naming every stack") {
   TempDir dir;
   cdk::App app{cdk::AppProps{.outdir = dir / "out"}};
