@@ -7,6 +7,8 @@
 #include <cdk/autoscaling.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/ec2.hpp>
+#include <cstdlib>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -26,6 +28,11 @@ void check_tags(const Template& t, const std::string& type, const std::string& l
   CHECK_MESSAGE(present, logical_id);
 }
 
+// Writes the template to $CDKPP_TEST_DUMP/<name>.json when that is set (for cfn-lint).
+void dump(cdk::Stack& stack, const std::string& name) {
+  if (const char* dir = std::getenv("CDKPP_TEST_DUMP")) std::ofstream{std::string{dir} + "/" + name + ".json"} << stack.to_json();
+}
+
 }  // namespace
 
 TEST_CASE("tags: a user's Name on the stack does not replace the Vpc's and subnets' own (same priority, closer wins)") {
@@ -34,6 +41,7 @@ TEST_CASE("tags: a user's Name on the stack does not replace the Vpc's and subne
   s.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 1, .nat_gateways = 1});
   cdk::Tags::of(s).add("Name", "user");
   cdk::Tags::of(s).add("Env", "dev");
+  dump(s, "tags_vpc");
   const auto t = Template::from_stack(s);
   check_tags(t, "AWS::EC2::VPC", "Vpc8378EB38", {tag("Env", "dev"), tag("Name", "S/Vpc")});
   check_tags(t, "AWS::EC2::Subnet", "VpcPublicSubnet1Subnet5C2D37C4",
@@ -71,14 +79,15 @@ TEST_CASE("tags: instance and auto scaling group, PropagateAtLaunch") {
       "Asg", {.vpc = vpc,
               .vpc_subnets = cdk::ec2::SubnetSelection{.subnet_type = cdk::ec2::SubnetType::Public},
               .instance_type = type,
-              .machine_image = cdk::ec2::MachineImage::generic_linux({{"us-east-1", "ami-1"}})});
+              .machine_image = cdk::ec2::MachineImage::generic_linux({{"us-east-1", "ami-12345678"}})});
   s.add<cdk::ec2::Instance>("Inst", {.vpc = vpc,
                                      .vpc_subnets = cdk::ec2::SubnetSelection{.subnet_type = cdk::ec2::SubnetType::Public},
                                      .instance_type = type,
-                                     .machine_image = cdk::ec2::MachineImage::generic_linux({{"us-east-1", "ami-1"}})});
+                                     .machine_image = cdk::ec2::MachineImage::generic_linux({{"us-east-1", "ami-12345678"}})});
   cdk::Tags::of(s).add("Name", "user");
   cdk::Tags::of(s).add("Env", "dev", {.apply_to_launched_instances = false});
   cdk::Tags::of(group).add("Team", "t", {.priority = 300});
+  dump(s, "tags_compute");
   const auto t = Template::from_stack(s);
   check_tags(t, "AWS::EC2::SecurityGroup", "AsgInstanceSecurityGroupC53F1492", {tag("Env", "dev"), tag("Name", "S/Asg"), tag("Team", "t")});
   check_tags(t, "AWS::IAM::Role", "AsgInstanceRole7946982D", {tag("Env", "dev"), tag("Name", "S/Asg"), tag("Team", "t")});
