@@ -68,6 +68,9 @@ bool Construct::try_remove_child(std::string_view id) {
   auto found = std::find_if(children_.begin(), children_.end(), [&](const auto& c) { return c->id_ == id; });
   if (found == children_.end()) return false;
   if (locked()) throw Error(errc::Locked, (*found)->path(), "cannot remove a construct while the app is synthesizing");
+  // Aspects walk the tree while they run; a construct removed under them would dangle.
+  if (const auto* state = root().aspects_.get(); state && state->invoking)
+    throw Error(errc::Locked, (*found)->path(), "cannot remove a construct while aspects run (aspects may only add)");
   (*found)->parent_ = nullptr;  // so that ~Construct leaves the siblings alone
   children_.erase(found);
   return true;

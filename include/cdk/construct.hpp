@@ -57,7 +57,8 @@ class Construct {
   const std::vector<std::unique_ptr<Construct>>& children() const { return children_; }
   Construct* try_find_child(std::string_view id) const;
   /// Removes and destroys the child with this id (CDK's tryRemoveChild); false when there
-  /// is none. Nothing may refer to it any more. Not allowed while synthesizing.
+  /// is none. Nothing may refer to it any more. Not allowed while synthesizing, nor from
+  /// an aspect (cdk.construct.Locked).
   bool try_remove_child(std::string_view id);
   /// The root of the tree (normally an App).
   Construct& root();

@@ -18,6 +18,10 @@
 // key as JavaScript's localeCompare orders them and written in the shape the resource's
 // schema wants: a list of {Key, Value}, a map, or auto scaling's {Key, PropagateAtLaunch,
 // Value}. A resource no Tag or RemoveTag reached keeps its props' tags exactly as given.
+//
+// Stack tags cannot hold deploy-time values (tokens): such a tag is left out of the
+// manifest with a warning on the stack. Tags::of does not reach into nested Stages (as
+// CDK): tag a stage itself to tag its stacks.
 #pragma once
 
 #include <memory>

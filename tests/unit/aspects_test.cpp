@@ -209,6 +209,15 @@ TEST_CASE("aspects: errors") {
       CHECK(e.path() == "S/Scope");
     }
   }
+  SUBCASE("an aspect cannot remove constructs") {
+    cdk::Aspects::of(f.stack).add([&](cdk::Construct& node) {
+      if (&node == &scope) node.try_remove_child("R");
+    });
+    const auto errors = synth_errors(f.app);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == cdk::errc::Locked);
+    CHECK(errors[0].path == "S/Scope/R");
+  }
   SUBCASE("aspects that keep adding aspects") {
     // Each visit of the scope adds a new aspect, which visits the scope and adds another.
     std::function<void(cdk::Construct&)> spawn = [&](cdk::Construct& node) {
