@@ -45,7 +45,7 @@ Tag::Tag(std::string key, Value value, TagProps props) : key_{std::move(key)}, v
 void Tag::visit(Construct& node) {
   TagManager* manager = TagManager::of(node);
   if (!manager || !manager->apply_tag_aspect_here(props_.include_resource_types, props_.exclude_resource_types)) return;
-  if (manager->tag_type() == TagType::KeyValue && value_.is_token()) {
+  if (dynamic_cast<Stack*>(&node) && value_.is_token()) {
     // Stack tags go to the manifest, which cannot hold a deploy-time value (CDK warns too).
     Annotations::of(node).add_warning("ignoring stack tag '" + key_ +
                                       "': its value is a deploy-time value, which stack tags cannot hold; apply it to "
