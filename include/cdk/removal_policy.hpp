@@ -57,7 +57,7 @@ struct RemovalPolicyProps {
 /// priority number to the one that should.
 class RemovalPolicies {
  public:
-  static RemovalPolicies of(Construct& scope) { return RemovalPolicies{scope}; }
+  static RemovalPolicies of(Construct& scope) { return RemovalPolicies{scope, false}; }
 
   void apply(RemovalPolicy policy, RemovalPolicyProps props = {});
   void destroy(RemovalPolicyProps props = {}) { apply(RemovalPolicy::Destroy, std::move(props)); }
@@ -67,28 +67,22 @@ class RemovalPolicies {
     apply(RemovalPolicy::RetainOnUpdateOrDelete, std::move(props));
   }
 
+ protected:
+  RemovalPolicies(Construct& scope, bool only_missing) : scope_{scope}, only_missing_{only_missing} {}
+
  private:
-  explicit RemovalPolicies(Construct& scope) : scope_{scope} {}
   Construct& scope_;
+  bool only_missing_;
 };
 
 /// The same, only for resources that have no DeletionPolicy or UpdateReplacePolicy yet
 /// (CDK's MissingRemovalPolicies).
-class MissingRemovalPolicies {
+class MissingRemovalPolicies : public RemovalPolicies {
  public:
   static MissingRemovalPolicies of(Construct& scope) { return MissingRemovalPolicies{scope}; }
 
-  void apply(RemovalPolicy policy, RemovalPolicyProps props = {});
-  void destroy(RemovalPolicyProps props = {}) { apply(RemovalPolicy::Destroy, std::move(props)); }
-  void retain(RemovalPolicyProps props = {}) { apply(RemovalPolicy::Retain, std::move(props)); }
-  void snapshot(RemovalPolicyProps props = {}) { apply(RemovalPolicy::Snapshot, std::move(props)); }
-  void retain_on_update_or_delete(RemovalPolicyProps props = {}) {
-    apply(RemovalPolicy::RetainOnUpdateOrDelete, std::move(props));
-  }
-
  private:
-  explicit MissingRemovalPolicies(Construct& scope) : scope_{scope} {}
-  Construct& scope_;
+  explicit MissingRemovalPolicies(Construct& scope) : RemovalPolicies{scope, true} {}
 };
 
 }  // namespace cdk

@@ -76,14 +76,10 @@ void apply_removal_policy(CfnResource& resource, RemovalPolicy policy, RemovalPo
 
 void RemovalPolicies::apply(RemovalPolicy policy, RemovalPolicyProps props) {
   check_priority(scope_, props.priority);
-  const int priority = props.priority.value_or(AspectPriority::Default);
-  Aspects::of(scope_).add(std::make_shared<RemovalPolicyAspect>(policy, std::move(props), false), {.priority = priority});
-}
-
-void MissingRemovalPolicies::apply(RemovalPolicy policy, RemovalPolicyProps props) {
-  check_priority(scope_, props.priority);
-  const int priority = props.priority.value_or(AspectPriority::Mutating);
-  Aspects::of(scope_).add(std::make_shared<RemovalPolicyAspect>(policy, std::move(props), true), {.priority = priority});
+  // CDK's defaults without flags: Default for RemovalPolicies, Mutating for the Missing kind.
+  const int priority = props.priority.value_or(only_missing_ ? AspectPriority::Mutating : AspectPriority::Default);
+  Aspects::of(scope_).add(std::make_shared<RemovalPolicyAspect>(policy, std::move(props), only_missing_),
+                          {.priority = priority});
 }
 
 }  // namespace cdk

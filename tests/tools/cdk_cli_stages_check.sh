@@ -16,13 +16,7 @@ require_command node "the cdk CLI runs on Node.js"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=true CDK_HOME="$work/cdk-home" NODE_NO_WARNINGS=1
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing
-export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
-export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
-unset AWS_PROFILE CDK_OUTDIR CDK_CONTEXT_JSON
-app_json=$(printf '%s' "\"$binary\"" | sed 's/\\/\\\\/g; s/"/\\"/g')
-printf '{\n  "app": "%s"\n}\n' "$app_json" >"$work/cdk.json"
+cdk_cli_project "$work" "$binary"
 
 # expect WHAT EXPECTED ACTUAL
 expect() {

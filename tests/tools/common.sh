@@ -38,3 +38,23 @@ synth_sample() {
 templates_of() {
   find "$1" -name '*.template.json' -type f | LC_ALL=C sort
 }
+
+# cdk_cli_project WORK APP_BINARY: makes WORK a project of the cdk CLI (a cdk.json whose
+# "app" is APP_BINARY) and sets up the environment the CLI runs in here: no version
+# check or telemetry, and dummy AWS credentials with an empty configuration, so that
+# nothing real is used if the CLI looks (synth of an environment-agnostic stack needs no
+# account).
+cdk_cli_project() {
+  local work=$1 binary=$2
+  export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=true CDK_HOME="$work/cdk-home"
+  # The AWS SDK inside the CLI warns on every run about Node versions it will drop later.
+  export NODE_NO_WARNINGS=1
+  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing
+  export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
+  export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
+  unset AWS_PROFILE CDK_OUTDIR CDK_CONTEXT_JSON
+  # "app" is a shell command line for the CLI: quote the path, escape it for JSON.
+  local app_json
+  app_json=$(printf '%s' "\"$binary\"" | sed 's/\\/\\\\/g; s/"/\\"/g')
+  printf '{\n  "app": "%s"\n}\n' "$app_json" >"$work/cdk.json"
+}
