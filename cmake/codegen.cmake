@@ -18,9 +18,19 @@ set(CDKPP_GENERATED_SOURCES ${CDKPP_GENERATED_DIR}/src/registry.cpp)
 set(CDKPP_GENERATED_TESTS "")
 set(CDKPP_GENERATED_SERVICES "")
 string(REPLACE "," ";" _cdkpp_wanted "${CDKPP_SERVICES}")
-# The L2 constructs are built on these services' typed classes.
-if(CDKPP_CONSTRUCTS AND NOT CDKPP_SERVICES STREQUAL "all")
-  list(APPEND _cdkpp_wanted aws_autoscaling aws_cloudwatch aws_ec2 aws_iam aws_logs aws_s3)
+# With a list of services, add those the rest of the build includes typed classes of,
+# so that a quick development build (-DCDKPP_SERVICES=aws_ssm) still builds everything:
+# the L2 constructs, the samples and the tests.
+if(NOT CDKPP_SERVICES STREQUAL "all")
+  if(CDKPP_CONSTRUCTS)
+    list(APPEND _cdkpp_wanted aws_autoscaling aws_cloudwatch aws_ec2 aws_iam aws_logs aws_s3)
+  endif()
+  if(CDKPP_SAMPLES)
+    list(APPEND _cdkpp_wanted aws_cloudformation aws_ec2 aws_s3)
+  endif()
+  if(CDKPP_TEST)
+    list(APPEND _cdkpp_wanted aws_autoscaling aws_cloudformation aws_ec2 aws_iam aws_logs aws_sns aws_sqs aws_ssm)
+  endif()
   list(REMOVE_DUPLICATES _cdkpp_wanted)
 endif()
 string(REPLACE ";" "," _cdkpp_services_arg "${_cdkpp_wanted}")
