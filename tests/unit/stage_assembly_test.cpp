@@ -14,6 +14,8 @@
 #include <cdk/cdk.hpp>
 #include <nlohmann/json.hpp>
 
+#include "error_support.hpp"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -63,16 +65,7 @@ cdk::Stack& stack(cdk::Construct& scope, std::string_view id, cdk::StackProps pr
 
 const cdk::StackProps kLegacy{.synthesizer = cdk::LegacyStackSynthesizer{}};
 
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("expected a cdk::Error");
-  return cdk::Error("", "", "");
-}
+using unit_test::thrown;
 
 }  // namespace
 

@@ -7,20 +7,13 @@
 
 #include <cdk/cdk.hpp>
 
+#include "error_support.hpp"
+
 namespace {
 
 const std::string kOutdir = "unused-stage-assembly";
 
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("expected a cdk::Error");
-  return cdk::Error("", "", "");
-}
+using unit_test::thrown;
 
 }  // namespace
 
