@@ -194,6 +194,10 @@ inline constexpr const char* TagsInvalidValue = "cdk.tags.InvalidValue";
 inline constexpr const char* TagsInvalidPriority = "cdk.tags.InvalidPriority";
 inline constexpr const char* TagsInvalidTagProperty = "cdk.tags.InvalidTagProperty";
 inline constexpr const char* SnapshotNotSupported = "cdk.resource.SnapshotNotSupported";
+// reading existing templates (CfnInclude, the cdkpp tool): the path is the file name
+inline constexpr const char* TemplateParse = "cdk.template.ParseError";
+inline constexpr const char* TemplateRead = "cdk.template.ReadError";
+inline constexpr const char* AssemblyInvalid = "cdk.assembly.Invalid";
 }  // namespace errc
 
 }  // namespace cdk

@@ -1,0 +1,22 @@
+// Reading an existing CloudFormation template: JSON, or YAML with the short-form tags
+// people write by hand (!Ref, !GetAtt A.B, !Sub, ...), into the library's JSON type with
+// the long forms. Shared by CfnInclude, the assertions and the cdkpp tool.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "synth/json.hpp"
+
+namespace cdk::template_io {
+
+/// Parses `text`; JSON when its first non-blank character is '{', YAML otherwise.
+/// Throws cdk::Error [cdk.template.ParseError] with `source` as the path and
+/// "line L, column C: ..." (1-based) in the message.
+synth::Json parse_template(std::string_view text, std::string_view source);
+
+/// Reads and parses the file at `path`. A file that cannot be read is
+/// [cdk.template.ReadError] at `path`.
+synth::Json load_template_file(const std::string& path);
+
+}  // namespace cdk::template_io

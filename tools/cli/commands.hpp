@@ -1,0 +1,10 @@
+// The sub-commands of the cdkpp tool, one file each (<name>_command.cpp).
+#pragma once
+
+#include "command.hpp"
+
+namespace cdk::cli {
+
+Command ls_command();
+
+}  // namespace cdk::cli
