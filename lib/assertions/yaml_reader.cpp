@@ -1,4 +1,5 @@
 #include "assertions/yaml_reader.hpp"
+#include "template/parse.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -51,45 +52,47 @@ Json plain_scalar(const std::string& s) {
   return s;
 }
 
-Json convert(const YAML::Node& node);
+Json convert(const YAML::Node& node, int depth);
 
 // The node's content, ignoring its tag; `as_string` keeps a scalar as text.
-Json content(const YAML::Node& node, bool as_string) {
+Json content(const YAML::Node& node, bool as_string, int depth) {
   switch (node.Type()) {
     case YAML::NodeType::Null: return as_string ? Json("") : Json(nullptr);
     case YAML::NodeType::Scalar: return as_string ? Json(node.Scalar()) : plain_scalar(node.Scalar());
     case YAML::NodeType::Sequence: {
       Json out = Json::array();
-      for (const auto& item : node) out.push_back(convert(item));
+      for (const auto& item : node) out.push_back(convert(item, depth + 1));
       return out;
     }
     case YAML::NodeType::Map: {
       Json out = Json::object();
-      for (const auto& item : node) out[item.first.as<std::string>()] = convert(item.second);
+      for (const auto& item : node) out[item.first.as<std::string>()] = convert(item.second, depth + 1);
       return out;
     }
     default: return nullptr;
   }
 }
 
-Json convert(const YAML::Node& node) {
+Json convert(const YAML::Node& node, int depth) {
+  if (depth > template_io::max_depth)
+    throw std::invalid_argument("invalid YAML: nested deeper than " + std::to_string(template_io::max_depth) + " levels");
   const std::string& tag = node.Tag();
   // Standard tags: "!" (quoted scalar, a string), "?" (plain), "tag:yaml.org,2002:..." (!!str ...).
-  if (tag == "!" || tag == "tag:yaml.org,2002:str") return content(node, true);
+  if (tag == "!" || tag == "tag:yaml.org,2002:str") return content(node, true, depth);
   if (tag.rfind("tag:yaml.org,2002:", 0) == 0) {
     const std::string type = tag.substr(18);
     if (node.Type() == YAML::NodeType::Scalar && (type == "int" || type == "float" || type == "bool" || type == "null")) {
       Json typed = plain_scalar(node.Scalar());
       if (!typed.is_string()) return typed;
     }
-    return content(node, false);
+    return content(node, false, depth);
   }
-  if (tag.size() < 2 || tag[0] != '!') return content(node, false);
+  if (tag.size() < 2 || tag[0] != '!') return content(node, false, depth);
 
   // CloudFormation short form: !Ref X, !Condition X, !GetAtt A.B, !<Function> args.
   const std::string function = tag.substr(1);
   const bool scalar = node.Type() == YAML::NodeType::Scalar || node.Type() == YAML::NodeType::Null;
-  Json argument = content(node, scalar);
+  Json argument = content(node, scalar, depth);
   if (function == "Ref" || function == "Condition") return Json{{function, std::move(argument)}};
   if (function == "GetAtt" && argument.is_string()) {
     const std::string text = argument.get<std::string>();
@@ -104,13 +107,12 @@ Json convert(const YAML::Node& node) {
 }  // namespace
 
 Json yaml_to_json(std::string_view text) {
-  YAML::Node root;
+  // Conversion throws too, e.g. for a key that is a map and not a string.
   try {
-    root = YAML::Load(std::string{text});
+    return convert(YAML::Load(std::string{text}), 0);
   } catch (const YAML::Exception& e) {
     throw std::invalid_argument(std::string{"invalid YAML: "} + e.what());
   }
-  return convert(root);
 }
 
 }  // namespace cdk::assertions::detail

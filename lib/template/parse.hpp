@@ -10,6 +10,10 @@
 
 namespace cdk::template_io {
 
+/// Templates nest far less than this (a policy condition inside a statement inside a
+/// document inside a property is about 8); deeper input is an error, not a stack overflow.
+inline constexpr int max_depth = 64;
+
 /// Parses `text`; JSON when its first non-blank character is '{', YAML otherwise.
 /// Throws cdk::Error [cdk.template.ParseError] with `source` as the path and
 /// "line L, column C: ..." (1-based) in the message.
