@@ -197,6 +197,15 @@ inline constexpr const char* SnapshotNotSupported = "cdk.resource.SnapshotNotSup
 // reading existing templates (CfnInclude, the cdkpp tool): the path is the file name
 inline constexpr const char* TemplateParse = "cdk.template.ParseError";
 inline constexpr const char* TemplateRead = "cdk.template.ReadError";
+inline constexpr const char* TemplateMalformed = "cdk.template.Malformed";
+inline constexpr const char* TemplateUnknownIntrinsic = "cdk.template.UnknownIntrinsic";
+inline constexpr const char* TemplateTooDeep = "cdk.template.TooDeep";
+inline constexpr const char* TemplateTooManyValues = "cdk.template.TooManyValues";
+// CfnInclude (cdk/cfn_include.hpp)
+inline constexpr const char* IncludeInvalidProps = "cdk.include.InvalidProps";
+inline constexpr const char* IncludeUnknownElement = "cdk.include.UnknownElement";
+inline constexpr const char* IncludeWrongType = "cdk.include.WrongType";
+inline constexpr const char* IncludeUnknownReference = "cdk.include.UnknownReference";
 inline constexpr const char* AssemblyInvalid = "cdk.assembly.Invalid";
 }  // namespace errc
 

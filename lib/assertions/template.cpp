@@ -10,7 +10,7 @@
 
 #include "assertions/engine.hpp"
 #include "assertions/section.hpp"
-#include "assertions/yaml_reader.hpp"
+#include "template/yaml_reader.hpp"
 #include "cdk/stack.hpp"
 #include "synth/template_builder.hpp"
 #include "synth/value_json.hpp"
@@ -164,7 +164,7 @@ Json parse_any(const std::string& text, const std::string& what) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '{') return parse_json(text, what);
   try {
-    return detail::yaml_to_json(text);
+    return template_io::yaml_to_json(text);
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument("cdk::assertions::Template: " + what + ": " + e.what());
   }
@@ -214,7 +214,7 @@ Template Template::from_string(std::string_view json) {
 }
 Template Template::from_yaml(std::string_view yaml) {
   try {
-    return Template{std::make_shared<detail::TemplateData>(detail::TemplateData{detail::yaml_to_json(yaml)})};
+    return Template{std::make_shared<detail::TemplateData>(detail::TemplateData{template_io::yaml_to_json(yaml)})};
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(std::string{"cdk::assertions::Template: "} + e.what());
   }
@@ -344,7 +344,7 @@ void Template::matches_snapshot(const std::string& path) const {
   }
   if (!std::filesystem::exists(path))
     throw AssertionError("Snapshot '" + path + "' does not exist; run the test with CDKPP_UPDATE_SNAPSHOTS=1 to create it");
-  const Json expected = yaml ? detail::yaml_to_json(read_file(path)) : parse_json(read_file(path), "snapshot '" + path + "'");
+  const Json expected = yaml ? template_io::yaml_to_json(read_file(path)) : parse_json(read_file(path), "snapshot '" + path + "'");
   std::vector<std::string> differences;
   diff(expected, data_->json, "", differences);
   if (differences.empty()) return;

@@ -27,7 +27,7 @@ void load_assembly(const fs::path& folder, std::vector<StackTemplate>& out) {
   std::error_code ec;
   if (!fs::is_regular_file(manifest_path, ec))
     throw Error(errc::AssemblyInvalid, folder.string(), "not a cloud assembly: there is no manifest.json");
-  const synth::Json manifest = template_io::load_template_file(manifest_path.string());
+  const synth::Json manifest = template_io::load_document_file(manifest_path.string());
   const auto* artifacts = member(manifest, "artifacts");
   if (!member(manifest, "version") || (artifacts && !artifacts->is_object()))
     throw Error(errc::AssemblyInvalid, manifest_path.string(), "not a cloud assembly manifest: it needs \"version\" and \"artifacts\"");
