@@ -30,11 +30,6 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
-std::string identifier(std::string name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "_" + name;
-  if (cpp_keywords().count(name)) name += "_";
-  return name;
-}
 
 // A schema type list: "string" or ["string", "object"].
 std::vector<std::string> types_of(const Json& node) {
@@ -344,6 +339,12 @@ std::vector<std::string> strings_of(const Json& schema, const char* key, bool st
 }
 
 }  // namespace
+
+std::string identifier(std::string name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "_" + name;
+  if (cpp_keywords().count(name)) name += "_";
+  return name;
+}
 
 std::string snake_case(const std::string& raw) {
   // Acronyms CloudFormation spells with a lower-case letter inside.

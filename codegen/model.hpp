@@ -86,6 +86,10 @@ Service build_service(const std::string& file_stem, const Json& schemas);
 /// "EnableDnsHostnames" -> "enable_dns_hostnames", "IPv6CidrBlock" -> "ipv6_cidr_block".
 std::string snake_case(const std::string& name);
 
+/// `name` made a usable C++ identifier: a leading digit gets '_' in front, a keyword (or a
+/// name that clashes with common macros) '_' behind. Shared with `cdkpp migrate`.
+std::string identifier(std::string name);
+
 /// A C++ string literal for `s`.
 std::string cpp_string(const std::string& s);
 

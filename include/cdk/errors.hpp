@@ -207,6 +207,9 @@ inline constexpr const char* IncludeUnknownElement = "cdk.include.UnknownElement
 inline constexpr const char* IncludeWrongType = "cdk.include.WrongType";
 inline constexpr const char* IncludeUnknownReference = "cdk.include.UnknownReference";
 inline constexpr const char* AssemblyInvalid = "cdk.assembly.Invalid";
+// cdkpp migrate: the path is the template's file name
+inline constexpr const char* MigrateInvalidTemplate = "cdk.migrate.InvalidTemplate";
+inline constexpr const char* MigrateUnsupported = "cdk.migrate.Unsupported";
 }  // namespace errc
 
 }  // namespace cdk

@@ -6,5 +6,6 @@
 namespace cdk::cli {
 
 Command ls_command();
+Command migrate_command();
 
 }  // namespace cdk::cli
