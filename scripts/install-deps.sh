@@ -3,7 +3,7 @@
 # second run is quick and touches nothing. Runs as root, or through sudo otherwise.
 #
 #   scripts/install-deps.sh          build dependencies
-#   scripts/install-deps.sh --test   also the tools the test checks use (node, npm, aws, clang)
+#   scripts/install-deps.sh --test   also the tools the test checks use (node, npm, aws, clang, dot)
 #   --dry-run                        only say what would be installed
 #
 # Not everything the checks use is packaged by Debian: cfn-lint and moto come from
@@ -52,6 +52,8 @@ if $want_test_tools; then
   # clang with its libFuzzer runtime builds the fuzz targets (fuzz/) for their smoke run.
   need_package clang clang++
   need_package libclang-rt-14-dev
+  # Graphviz renders `cdkpp diagram --format svg` in the test cli.diagram.svg.
+  need_package graphviz dot
 fi
 
 as_root() {

@@ -210,6 +210,11 @@ inline constexpr const char* AssemblyInvalid = "cdk.assembly.Invalid";
 // cdkpp migrate: the path is the template's file name
 inline constexpr const char* MigrateInvalidTemplate = "cdk.migrate.InvalidTemplate";
 inline constexpr const char* MigrateUnsupported = "cdk.migrate.Unsupported";
+// cdkpp diagram
+inline constexpr const char* DiagramUnknownStack = "cdk.diagram.UnknownStack";
+inline constexpr const char* DiagramGraphvizMissing = "cdk.diagram.GraphvizMissing";
+inline constexpr const char* DiagramGraphvizFailed = "cdk.diagram.GraphvizFailed";
+inline constexpr const char* DiagramWriteError = "cdk.diagram.WriteError";
 }  // namespace errc
 
 }  // namespace cdk

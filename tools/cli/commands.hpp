@@ -7,5 +7,6 @@ namespace cdk::cli {
 
 Command ls_command();
 Command migrate_command();
+Command diagram_command();
 
 }  // namespace cdk::cli
