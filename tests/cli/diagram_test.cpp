@@ -536,13 +536,13 @@ Outputs:
                                           "Role>Queue", "FnArn>Fn"});
 
   std::vector<Reference> refs;
-  collect_references(cdk::template_io::parse_template(R"({"a": {"Fn::GetAtt": "A.B.C"}, "b": {"Fn::Sub": "${ X }"}})", "t"), refs);
+  collect_references(cdk::template_io::parse_document(R"({"a": {"Fn::GetAtt": "A.B.C"}, "b": {"Fn::Sub": "${ X }"}})", "t"), refs);
   REQUIRE(refs.size() == 2);
   CHECK(refs[0].target == "A");
   CHECK(refs[0].attribute == "B.C");
   CHECK(refs[1].target == "X");
-  CHECK(static_string(cdk::template_io::parse_template(R"({"Fn::Join": [":", [{"Ref": "AWS::StackName"}, "x"]]})", "t"), "S") == "S:x");
-  CHECK_FALSE(static_string(cdk::template_io::parse_template(R"({"Fn::Sub": "${AWS::Region}-x"})", "t"), "S"));
+  CHECK(static_string(cdk::template_io::parse_document(R"({"Fn::Join": [":", [{"Ref": "AWS::StackName"}, "x"]]})", "t"), "S") == "S:x");
+  CHECK_FALSE(static_string(cdk::template_io::parse_document(R"({"Fn::Sub": "${AWS::Region}-x"})", "t"), "S"));
 }
 
 TEST_CASE("names and types that need escaping stay inside their DOT strings and labels") {

@@ -42,7 +42,7 @@ void add_from_manifest(const StackTemplate& stack, std::map<std::string, std::st
   if (!fs::is_regular_file(manifest_path, ec)) return;
   Json manifest;
   try {
-    manifest = template_io::load_template_file(manifest_path.string());
+    manifest = template_io::load_document_file(manifest_path.string());
   } catch (const Error&) {
     return;  // paths are a nicety: a diagram without them is still right
   }
@@ -55,7 +55,7 @@ void add_from_manifest(const StackTemplate& stack, std::map<std::string, std::st
     if (const auto* metadata = member(artifact, "metadata")) add_logical_ids(*metadata, paths);
     if (const auto* extra = member(artifact, "additionalMetadataFile"); extra && extra->is_string()) {
       try {
-        add_logical_ids(template_io::load_template_file((folder / extra->get<std::string>()).string()), paths);
+        add_logical_ids(template_io::load_document_file((folder / extra->get<std::string>()).string()), paths);
       } catch (const Error&) {
       }
     }
