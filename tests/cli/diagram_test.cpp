@@ -600,6 +600,13 @@ TEST_CASE("the same input gives the same bytes, in the template's order") {
   CHECK(b.find("\"B/Alpha\" -> \"B/Mid\"") < b.find("\"B/Alpha\" -> \"B/Zeta\""));
 }
 
+TEST_CASE("two inputs with stacks of one name are drawn as two stacks") {
+  const std::string dot = diagram_dot({newsblog_expected.string(), newsblog_paths.string()});
+  CHECK(dot.find("subgraph \"cluster:NewsBlogStack\" {") != std::string::npos);
+  CHECK(dot.find("subgraph \"cluster:NewsBlogStack (2)\" {") != std::string::npos);
+  CHECK(dot.find("\"NewsBlogStack (2)/NewsBlogVPCC925B703\" [") != std::string::npos);
+}
+
 TEST_CASE("rendering: Graphviz missing or failing, and atomic writes") {
   RenderOptions missing;
   missing.program = "cdkpp-no-such-graphviz";
