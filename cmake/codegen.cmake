@@ -14,7 +14,7 @@ target_link_libraries(cdkpp_codegen PRIVATE nlohmann_json::nlohmann_json)
 
 file(GLOB CDKPP_SCHEMA_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/codegen/schemas/*.json)
 set(CDKPP_GENERATED_DIR ${PROJECT_BINARY_DIR}/generated)
-set(CDKPP_GENERATED_SOURCES ${CDKPP_GENERATED_DIR}/src/registry.cpp)
+set(CDKPP_GENERATED_SOURCES ${CDKPP_GENERATED_DIR}/src/registry.cpp ${CDKPP_GENERATED_DIR}/src/factories.cpp)
 set(CDKPP_GENERATED_TESTS "")
 set(CDKPP_GENERATED_SERVICES "")
 string(REPLACE "," ";" _cdkpp_wanted "${CDKPP_SERVICES}")

@@ -48,7 +48,11 @@ std::string emit_type_header(const Service& service, const ResourceType& type) {
   }
   out << "  static constexpr std::string_view CFN_RESOURCE_TYPE_NAME = " << cpp_string(type.type_name) << ";\n";
   out << "  /// Facts from the schema: attributes, create-only properties, tagging, shapes.\n";
-  out << "  static const ResourceTypeInfo& type_info();\n\n";
+  out << "  static const ResourceTypeInfo& type_info();\n";
+  out << "  /// Props from a template's Properties (CfnInclude; CDK's fromCloudFormation): each\n"
+      << "  /// property that fits its typed field goes there, every other one is appended to\n"
+      << "  /// `unfitted` as written.\n";
+  out << "  static Props props_from_cloudformation(const Map& properties, Map& unfitted);\n\n";
   out << "  " << type.class_name << "(Construct& scope, std::string_view id, Props props" << (type.has_required ? "" : " = {}")
       << ");\n\n";
   out << "  Props& props() { return props_; }\n  const Props& props() const { return props_; }\n";
@@ -81,7 +85,10 @@ std::string emit_forward_header(const Service& service) {
 std::string emit_service_source(const Service& service) {
   std::ostringstream out;
   out << kBanner << "#include <string_view>\n\n#include \"cdk/" << service.ns << "/cfn.hpp\"\n"
-      << "#include \"cdk/resource_type.hpp\"\n#include \"typed_render.hpp\"\n\n"
+      << "#include \"cdk/resource_type.hpp\"\n#include \"include/resource_factory.hpp\"\n#include \"typed_render.hpp\"\n\n"
+      << "// props_from_cloudformation names only the required fields of Props; the others keep\n"
+      << "// their defaults on purpose.\n#if defined(__GNUC__)\n"
+      << "#pragma GCC diagnostic ignored \"-Wmissing-field-initializers\"\n#endif\n\n"
       << "// The type facts and shapes, in " << service.file_stem << "_schema.cpp.\n"
       << "extern const cdk::ResourceTypeInfo cdkpp_types_" << service.file_stem << "[];\n\n";
   out << "namespace cdk::" << service.ns << " {\n\n";
@@ -89,7 +96,10 @@ std::string emit_service_source(const Service& service) {
   // an unnamed namespace: the ListOf<T> renderer finds them by argument-dependent lookup.
   for (const auto& type : service.types)
     for (const auto& s : type.structs)
-      if (s.name != "Props") out << "static Value to_value(const " << type.class_name << "::" << s.name << "& v);\n";
+      if (s.name != "Props") {
+        out << "static Value to_value(const " << type.class_name << "::" << s.name << "& v);\n";
+        out << "static bool from_cfn(const Value& v, " << type.class_name << "::" << s.name << "& out);\n";
+      }
   out << "\n";
   auto emit_puts = [&](const Struct& s, const std::string& object) {
     for (const auto& f : s.fields)
@@ -102,6 +112,14 @@ std::string emit_service_source(const Service& service) {
       out << "static Value to_value(const " << type.class_name << "::" << s.name << "& v) {\n  Map m;\n";
       emit_puts(s, "v");
       out << "  return Value{std::move(m)};\n}\n";
+      // A literal map whose every entry fits a field; anything else is kept as written.
+      out << "static bool from_cfn(const Value& v, " << type.class_name << "::" << s.name << "& out) {\n"
+          << "  if (!v.is_map() || v.as_map().empty()) return false;\n"
+          << "  for (const auto& [name, item] : v.as_map()) {\n";
+      for (const auto& f : s.fields)
+        out << "    if (name == " << cpp_string(f.cfn_name) << ") {\n      if (!from_cfn(item, out." << f.cpp_name
+            << ")) return false;\n      continue;\n    }\n";
+      out << "    return false;\n  }\n  return true;\n}\n";
     }
   }
   out << "\n";
@@ -115,8 +133,27 @@ std::string emit_service_source(const Service& service) {
     out << "Value " << c << "::render_properties() const {\n  Map m;\n";
     emit_puts(type.structs.back(), "props_");
     out << "  merge_properties(m, properties());\n  return Value{std::move(m)};\n}\n\n";
+    const auto& props = type.structs.back();
+    std::vector<std::string> required;
+    for (const auto& f : props.fields)
+      if (f.cpp_type.rfind("Required<", 0) == 0)
+        required.push_back("." + f.cpp_name + " = " + f.cpp_type.substr(9, f.cpp_type.size() - 10) + "{}");
+    out << c << "::Props " << c << "::props_from_cloudformation(const Map& properties, Map& unfitted) {\n"
+        << "  Props p{" << join(required, ", ") << "};\n"
+        << "  for (const auto& [name, value] : properties) {\n";
+    for (const auto& f : props.fields)
+      out << "    if (name == " << cpp_string(f.cfn_name) << ") {\n      auto field = p." << f.cpp_name
+          << ";\n      if (from_cfn(value, field)) {\n        p." << f.cpp_name
+          << " = std::move(field);\n        continue;\n      }\n    }\n";
+    out << "    unfitted.emplace_back(name, value);\n  }\n  return p;\n}\n\n";
   }
-  out << "}  // namespace cdk::" << service.ns << "\n";
+  out << "}  // namespace cdk::" << service.ns << "\n\n";
+  // CfnInclude's factories, in the service's type order (factories.cpp looks them up).
+  out << "extern const cdk::detail::ResourceFactory cdkpp_factories_" << service.file_stem << "[] = {\n";
+  for (const auto& type : service.types)
+    out << "    cdk::detail::factory_of<cdk::" << service.ns << "::" << type.class_name << ">(),\n";
+  if (service.types.empty()) out << "    {},\n";
+  out << "};\n";
   return out.str();
 }
 
@@ -259,6 +296,36 @@ std::string emit_registry(const std::vector<RegistryService>& services) {
       << "    else high = middle;\n  }\n"
       << "  if (low == kCount || name_of(kSorted[low]) != type_name) return nullptr;\n"
       << "  return &kServices[kSorted[low].service][kSorted[low].index];\n}\n\n}  // namespace cdk\n";
+  return out.str();
+}
+
+std::string emit_factories(const std::vector<RegistryService>& services) {
+  struct Entry {
+    std::string name;
+    std::size_t service, index;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t s = 0; s < services.size(); ++s)
+    for (std::size_t i = 0; i < services[s].type_names.size(); ++i) entries.push_back({services[s].type_names[i], s, i});
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  std::ostringstream out;
+  out << kBanner << "// CfnInclude's typed classes by resource type name. Only CfnInclude refers to this file, so\n"
+      << "// only a program that includes templates links every service's classes.\n"
+      << "#include <algorithm>\n#include <iterator>\n#include <string_view>\n\n#include \"include/resource_factory.hpp\"\n\n";
+  for (const auto& s : services)
+    out << "extern const cdk::detail::ResourceFactory cdkpp_factories_" << s.file_stem << "[];\n";
+  out << "\nnamespace cdk::detail {\n\nnamespace {\n\nstruct Entry {\n  std::string_view name;\n"
+      << "  const ResourceFactory* factory;\n};\n\nconst Entry kFactories[] = {\n";
+  for (const auto& e : entries)
+    out << "    {" << cpp_string(e.name) << ", &cdkpp_factories_" << services[e.service].file_stem << "[" << e.index
+        << "]},\n";
+  if (entries.empty()) out << "    {\"\", nullptr},\n";
+  out << "};\n\n}  // namespace\n\n"
+      << "const ResourceFactory* find_resource_factory(std::string_view type_name) {\n"
+      << "  const auto it = std::lower_bound(std::begin(kFactories), std::end(kFactories), type_name,\n"
+      << "                                   [](const Entry& e, std::string_view name) { return e.name < name; });\n"
+      << "  return it != std::end(kFactories) && it->name == type_name ? it->factory : nullptr;\n}\n\n"
+      << "}  // namespace cdk::detail\n";
   return out.str();
 }
 

@@ -26,6 +26,9 @@ struct RegistryService {
 };
 /// registry.cpp: all_resource_types() / find_resource_type() over the services built.
 std::string emit_registry(const std::vector<RegistryService>& services);
+/// factories.cpp: find_resource_factory() over the services built (CfnInclude's typed
+/// classes; lib/include/resource_factory.hpp).
+std::string emit_factories(const std::vector<RegistryService>& services);
 /// A doctest case that instantiates and renders every type of the service.
 std::string emit_instantiation_test(const Service& service);
 

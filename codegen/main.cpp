@@ -6,7 +6,7 @@
 // --types keeps only the named types (the committed goldens in codegen/golden are made so).
 // Writes <out>/include/cdk/<service>/cfn_<type>.hpp, cfn.hpp and cfn_fwd.hpp per service,
 // <out>/src/<service>.cpp (classes) and <service>_schema.cpp (type facts, shapes) per
-// service, <out>/src/registry.cpp, and with --tests one instantiation test per service. Files whose contents did not change are not rewritten, so a rebuild
+// service, <out>/src/registry.cpp, <out>/src/factories.cpp (CfnInclude's typed classes), and with --tests one instantiation test per service. Files whose contents did not change are not rewritten, so a rebuild
 // after a generator change recompiles only what changed.
 #include <algorithm>
 #include <filesystem>
@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
       type_count += service.types.size();
     }
     write_if_changed(out / "src" / "registry.cpp", codegen::emit_registry(registry));
+    write_if_changed(out / "src" / "factories.cpp", codegen::emit_factories(registry));
     std::cout << "cdkpp_codegen: " << type_count << " resource types in " << registry.size() << " services\n";
   } catch (const std::exception& e) {
     std::cerr << "cdkpp_codegen: " << e.what() << "\n";

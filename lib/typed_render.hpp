@@ -43,6 +43,66 @@ void put_struct(Map& out, const char* name, const T& v) {
   if (!rendered.as_map().empty()) out.emplace_back(name, std::move(rendered));
 }
 
+// Reading a template's property into a typed field (CfnInclude): true when the value fits
+// the field as written, so that rendering it gives the same JSON back; false leaves the
+// property to be kept as written. Tokens (intrinsics) fit every field.
+inline bool from_cfn(const Value& v, Str& out) {
+  if (!v.is_string() && !v.is_token()) return false;
+  out = Str{v};
+  return true;
+}
+inline bool from_cfn(const Value& v, Num& out) {
+  if (!v.is_number() && !v.is_token()) return false;
+  out = Num{v};
+  return true;
+}
+inline bool from_cfn(const Value& v, Bool& out) {
+  if (v.kind() != Value::Kind::Bool && !v.is_token()) return false;
+  out = Bool{v};
+  return true;
+}
+inline bool from_cfn(const Value& v, Json& out) {
+  if (v.is_null()) return false;
+  out = Json{v};
+  return true;
+}
+
+template <class T>
+bool from_cfn(const Value& v, ListOf<T>& out) {
+  if (v.is_token()) {
+    out = ListOf<T>{v};
+    return true;
+  }
+  if (!v.is_list()) return false;
+  std::vector<T> items;
+  items.reserve(v.as_list().size());
+  for (const auto& item : v.as_list()) {
+    T typed{};
+    if (!from_cfn(item, typed)) return false;  // structs: found by ADL
+    items.push_back(std::move(typed));
+  }
+  out = ListOf<T>{std::move(items)};
+  return true;
+}
+
+template <class T>
+bool from_cfn(const Value& v, MapOf<T>& out) {
+  if (v.is_token()) {
+    out = MapOf<T>{v};
+    return true;
+  }
+  if (!v.is_map()) return false;
+  std::vector<std::pair<std::string, T>> entries;
+  entries.reserve(v.as_map().size());
+  for (const auto& [key, item] : v.as_map()) {
+    T typed{};
+    if (!from_cfn(item, typed)) return false;
+    entries.emplace_back(key, std::move(typed));
+  }
+  out = MapOf<T>{std::move(entries)};
+  return true;
+}
+
 /// Properties set with set_property() (or given as a Map) on a typed resource; they
 /// replace typed ones of the same name.
 inline void merge_properties(Map& out, const Map& extra) {

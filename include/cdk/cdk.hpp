@@ -7,6 +7,7 @@
 #include "cdk/borrowed.hpp"
 #include "cdk/cfn_condition.hpp"
 #include "cdk/cfn_element.hpp"
+#include "cdk/cfn_include.hpp"
 #include "cdk/cfn_mapping.hpp"
 #include "cdk/cfn_output.hpp"
 #include "cdk/cfn_parameter.hpp"

@@ -4,7 +4,14 @@
 
 #include "cdk/autoscaling/cfn.hpp"
 #include "cdk/resource_type.hpp"
+#include "include/resource_factory.hpp"
 #include "typed_render.hpp"
+
+// props_from_cloudformation names only the required fields of Props; the others keep
+// their defaults on purpose.
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#endif
 
 // The type facts and shapes, in aws_autoscaling_schema.cpp.
 extern const cdk::ResourceTypeInfo cdkpp_types_aws_autoscaling[];
@@ -12,40 +19,81 @@ extern const cdk::ResourceTypeInfo cdkpp_types_aws_autoscaling[];
 namespace cdk::autoscaling {
 
 static Value to_value(const CfnAutoScalingGroup::AvailabilityZoneDistributionProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AvailabilityZoneDistributionProperty& out);
 static Value to_value(const CfnAutoScalingGroup::AvailabilityZoneImpairmentPolicyProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AvailabilityZoneImpairmentPolicyProperty& out);
 static Value to_value(const CfnAutoScalingGroup::CapacityReservationTargetProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::CapacityReservationTargetProperty& out);
 static Value to_value(const CfnAutoScalingGroup::CapacityReservationSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::CapacityReservationSpecificationProperty& out);
 static Value to_value(const CfnAutoScalingGroup::RetentionTriggersProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::RetentionTriggersProperty& out);
 static Value to_value(const CfnAutoScalingGroup::InstanceLifecyclePolicyProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstanceLifecyclePolicyProperty& out);
 static Value to_value(const CfnAutoScalingGroup::InstanceMaintenancePolicyProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstanceMaintenancePolicyProperty& out);
 static Value to_value(const CfnAutoScalingGroup::LaunchTemplateSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LaunchTemplateSpecificationProperty& out);
 static Value to_value(const CfnAutoScalingGroup::LifecycleHookSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LifecycleHookSpecificationProperty& out);
 static Value to_value(const CfnAutoScalingGroup::MetricsCollectionProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MetricsCollectionProperty& out);
 static Value to_value(const CfnAutoScalingGroup::InstancesDistributionProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstancesDistributionProperty& out);
 static Value to_value(const CfnAutoScalingGroup::AcceleratorCountRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AcceleratorCountRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::AcceleratorTotalMemoryMiBRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AcceleratorTotalMemoryMiBRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::BaselineEbsBandwidthMbpsRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::BaselineEbsBandwidthMbpsRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::PerformanceFactorReferenceRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::PerformanceFactorReferenceRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::CpuPerformanceFactorRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::CpuPerformanceFactorRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::BaselinePerformanceFactorsRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::BaselinePerformanceFactorsRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::MemoryGiBPerVCpuRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MemoryGiBPerVCpuRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::MemoryMiBRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MemoryMiBRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::NetworkBandwidthGbpsRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::NetworkBandwidthGbpsRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::NetworkInterfaceCountRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::NetworkInterfaceCountRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::TotalLocalStorageGBRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::TotalLocalStorageGBRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::VCpuCountRequestProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::VCpuCountRequestProperty& out);
 static Value to_value(const CfnAutoScalingGroup::InstanceRequirementsProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstanceRequirementsProperty& out);
 static Value to_value(const CfnAutoScalingGroup::LaunchTemplateOverridesProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LaunchTemplateOverridesProperty& out);
 static Value to_value(const CfnAutoScalingGroup::LaunchTemplateProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LaunchTemplateProperty& out);
 static Value to_value(const CfnAutoScalingGroup::MixedInstancesPolicyProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MixedInstancesPolicyProperty& out);
 static Value to_value(const CfnAutoScalingGroup::NotificationConfigurationProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::NotificationConfigurationProperty& out);
 static Value to_value(const CfnAutoScalingGroup::TagPropertyProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::TagPropertyProperty& out);
 static Value to_value(const CfnAutoScalingGroup::TrafficSourceIdentifierProperty& v);
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::TrafficSourceIdentifierProperty& out);
 
 static Value to_value(const CfnAutoScalingGroup::AvailabilityZoneDistributionProperty& v) {
   Map m;
   put(m, "CapacityDistributionStrategy", v.capacity_distribution_strategy);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AvailabilityZoneDistributionProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "CapacityDistributionStrategy") {
+      if (!from_cfn(item, out.capacity_distribution_strategy)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::AvailabilityZoneImpairmentPolicyProperty& v) {
   Map m;
@@ -53,11 +101,41 @@ static Value to_value(const CfnAutoScalingGroup::AvailabilityZoneImpairmentPolic
   put(m, "ZonalShiftEnabled", v.zonal_shift_enabled);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AvailabilityZoneImpairmentPolicyProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "ImpairedZoneHealthCheckBehavior") {
+      if (!from_cfn(item, out.impaired_zone_health_check_behavior)) return false;
+      continue;
+    }
+    if (name == "ZonalShiftEnabled") {
+      if (!from_cfn(item, out.zonal_shift_enabled)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::CapacityReservationTargetProperty& v) {
   Map m;
   put(m, "CapacityReservationIds", v.capacity_reservation_ids);
   put(m, "CapacityReservationResourceGroupArns", v.capacity_reservation_resource_group_arns);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::CapacityReservationTargetProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "CapacityReservationIds") {
+      if (!from_cfn(item, out.capacity_reservation_ids)) return false;
+      continue;
+    }
+    if (name == "CapacityReservationResourceGroupArns") {
+      if (!from_cfn(item, out.capacity_reservation_resource_group_arns)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::CapacityReservationSpecificationProperty& v) {
   Map m;
@@ -65,15 +143,52 @@ static Value to_value(const CfnAutoScalingGroup::CapacityReservationSpecificatio
   put_struct(m, "CapacityReservationTarget", v.capacity_reservation_target);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::CapacityReservationSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "CapacityReservationPreference") {
+      if (!from_cfn(item, out.capacity_reservation_preference)) return false;
+      continue;
+    }
+    if (name == "CapacityReservationTarget") {
+      if (!from_cfn(item, out.capacity_reservation_target)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::RetentionTriggersProperty& v) {
   Map m;
   put(m, "TerminateHookAbandon", v.terminate_hook_abandon);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::RetentionTriggersProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "TerminateHookAbandon") {
+      if (!from_cfn(item, out.terminate_hook_abandon)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::InstanceLifecyclePolicyProperty& v) {
   Map m;
   put_struct(m, "RetentionTriggers", v.retention_triggers);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstanceLifecyclePolicyProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "RetentionTriggers") {
+      if (!from_cfn(item, out.retention_triggers)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::InstanceMaintenancePolicyProperty& v) {
   Map m;
@@ -81,12 +196,46 @@ static Value to_value(const CfnAutoScalingGroup::InstanceMaintenancePolicyProper
   put(m, "MinHealthyPercentage", v.min_healthy_percentage);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstanceMaintenancePolicyProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "MaxHealthyPercentage") {
+      if (!from_cfn(item, out.max_healthy_percentage)) return false;
+      continue;
+    }
+    if (name == "MinHealthyPercentage") {
+      if (!from_cfn(item, out.min_healthy_percentage)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::LaunchTemplateSpecificationProperty& v) {
   Map m;
   put(m, "LaunchTemplateId", v.launch_template_id);
   put(m, "LaunchTemplateName", v.launch_template_name);
   put(m, "Version", v.version);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LaunchTemplateSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "LaunchTemplateId") {
+      if (!from_cfn(item, out.launch_template_id)) return false;
+      continue;
+    }
+    if (name == "LaunchTemplateName") {
+      if (!from_cfn(item, out.launch_template_name)) return false;
+      continue;
+    }
+    if (name == "Version") {
+      if (!from_cfn(item, out.version)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::LifecycleHookSpecificationProperty& v) {
   Map m;
@@ -99,11 +248,61 @@ static Value to_value(const CfnAutoScalingGroup::LifecycleHookSpecificationPrope
   put(m, "RoleARN", v.role_arn);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LifecycleHookSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "DefaultResult") {
+      if (!from_cfn(item, out.default_result)) return false;
+      continue;
+    }
+    if (name == "HeartbeatTimeout") {
+      if (!from_cfn(item, out.heartbeat_timeout)) return false;
+      continue;
+    }
+    if (name == "LifecycleHookName") {
+      if (!from_cfn(item, out.lifecycle_hook_name)) return false;
+      continue;
+    }
+    if (name == "LifecycleTransition") {
+      if (!from_cfn(item, out.lifecycle_transition)) return false;
+      continue;
+    }
+    if (name == "NotificationMetadata") {
+      if (!from_cfn(item, out.notification_metadata)) return false;
+      continue;
+    }
+    if (name == "NotificationTargetARN") {
+      if (!from_cfn(item, out.notification_target_arn)) return false;
+      continue;
+    }
+    if (name == "RoleARN") {
+      if (!from_cfn(item, out.role_arn)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::MetricsCollectionProperty& v) {
   Map m;
   put(m, "Granularity", v.granularity);
   put(m, "Metrics", v.metrics);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MetricsCollectionProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Granularity") {
+      if (!from_cfn(item, out.granularity)) return false;
+      continue;
+    }
+    if (name == "Metrics") {
+      if (!from_cfn(item, out.metrics)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::InstancesDistributionProperty& v) {
   Map m;
@@ -115,11 +314,57 @@ static Value to_value(const CfnAutoScalingGroup::InstancesDistributionProperty& 
   put(m, "SpotMaxPrice", v.spot_max_price);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstancesDistributionProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "OnDemandAllocationStrategy") {
+      if (!from_cfn(item, out.on_demand_allocation_strategy)) return false;
+      continue;
+    }
+    if (name == "OnDemandBaseCapacity") {
+      if (!from_cfn(item, out.on_demand_base_capacity)) return false;
+      continue;
+    }
+    if (name == "OnDemandPercentageAboveBaseCapacity") {
+      if (!from_cfn(item, out.on_demand_percentage_above_base_capacity)) return false;
+      continue;
+    }
+    if (name == "SpotAllocationStrategy") {
+      if (!from_cfn(item, out.spot_allocation_strategy)) return false;
+      continue;
+    }
+    if (name == "SpotInstancePools") {
+      if (!from_cfn(item, out.spot_instance_pools)) return false;
+      continue;
+    }
+    if (name == "SpotMaxPrice") {
+      if (!from_cfn(item, out.spot_max_price)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::AcceleratorCountRequestProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AcceleratorCountRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::AcceleratorTotalMemoryMiBRequestProperty& v) {
   Map m;
@@ -127,26 +372,89 @@ static Value to_value(const CfnAutoScalingGroup::AcceleratorTotalMemoryMiBReques
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::AcceleratorTotalMemoryMiBRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::BaselineEbsBandwidthMbpsRequestProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::BaselineEbsBandwidthMbpsRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::PerformanceFactorReferenceRequestProperty& v) {
   Map m;
   put(m, "InstanceFamily", v.instance_family);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::PerformanceFactorReferenceRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "InstanceFamily") {
+      if (!from_cfn(item, out.instance_family)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::CpuPerformanceFactorRequestProperty& v) {
   Map m;
   put(m, "References", v.references);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::CpuPerformanceFactorRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "References") {
+      if (!from_cfn(item, out.references)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::BaselinePerformanceFactorsRequestProperty& v) {
   Map m;
   put_struct(m, "Cpu", v.cpu);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::BaselinePerformanceFactorsRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Cpu") {
+      if (!from_cfn(item, out.cpu)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::MemoryGiBPerVCpuRequestProperty& v) {
   Map m;
@@ -154,11 +462,41 @@ static Value to_value(const CfnAutoScalingGroup::MemoryGiBPerVCpuRequestProperty
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MemoryGiBPerVCpuRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::MemoryMiBRequestProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MemoryMiBRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::NetworkBandwidthGbpsRequestProperty& v) {
   Map m;
@@ -166,11 +504,41 @@ static Value to_value(const CfnAutoScalingGroup::NetworkBandwidthGbpsRequestProp
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::NetworkBandwidthGbpsRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::NetworkInterfaceCountRequestProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::NetworkInterfaceCountRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::TotalLocalStorageGBRequestProperty& v) {
   Map m;
@@ -178,11 +546,41 @@ static Value to_value(const CfnAutoScalingGroup::TotalLocalStorageGBRequestPrope
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::TotalLocalStorageGBRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::VCpuCountRequestProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::VCpuCountRequestProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::InstanceRequirementsProperty& v) {
   Map m;
@@ -213,6 +611,113 @@ static Value to_value(const CfnAutoScalingGroup::InstanceRequirementsProperty& v
   put_struct(m, "VCpuCount", v.v_cpu_count);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::InstanceRequirementsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "AcceleratorCount") {
+      if (!from_cfn(item, out.accelerator_count)) return false;
+      continue;
+    }
+    if (name == "AcceleratorManufacturers") {
+      if (!from_cfn(item, out.accelerator_manufacturers)) return false;
+      continue;
+    }
+    if (name == "AcceleratorNames") {
+      if (!from_cfn(item, out.accelerator_names)) return false;
+      continue;
+    }
+    if (name == "AcceleratorTotalMemoryMiB") {
+      if (!from_cfn(item, out.accelerator_total_memory_mi_b)) return false;
+      continue;
+    }
+    if (name == "AcceleratorTypes") {
+      if (!from_cfn(item, out.accelerator_types)) return false;
+      continue;
+    }
+    if (name == "AllowedInstanceTypes") {
+      if (!from_cfn(item, out.allowed_instance_types)) return false;
+      continue;
+    }
+    if (name == "BareMetal") {
+      if (!from_cfn(item, out.bare_metal)) return false;
+      continue;
+    }
+    if (name == "BaselineEbsBandwidthMbps") {
+      if (!from_cfn(item, out.baseline_ebs_bandwidth_mbps)) return false;
+      continue;
+    }
+    if (name == "BaselinePerformanceFactors") {
+      if (!from_cfn(item, out.baseline_performance_factors)) return false;
+      continue;
+    }
+    if (name == "BurstablePerformance") {
+      if (!from_cfn(item, out.burstable_performance)) return false;
+      continue;
+    }
+    if (name == "CpuManufacturers") {
+      if (!from_cfn(item, out.cpu_manufacturers)) return false;
+      continue;
+    }
+    if (name == "ExcludedInstanceTypes") {
+      if (!from_cfn(item, out.excluded_instance_types)) return false;
+      continue;
+    }
+    if (name == "InstanceGenerations") {
+      if (!from_cfn(item, out.instance_generations)) return false;
+      continue;
+    }
+    if (name == "LocalStorage") {
+      if (!from_cfn(item, out.local_storage)) return false;
+      continue;
+    }
+    if (name == "LocalStorageTypes") {
+      if (!from_cfn(item, out.local_storage_types)) return false;
+      continue;
+    }
+    if (name == "MaxSpotPriceAsPercentageOfOptimalOnDemandPrice") {
+      if (!from_cfn(item, out.max_spot_price_as_percentage_of_optimal_on_demand_price)) return false;
+      continue;
+    }
+    if (name == "MemoryGiBPerVCpu") {
+      if (!from_cfn(item, out.memory_gi_b_per_v_cpu)) return false;
+      continue;
+    }
+    if (name == "MemoryMiB") {
+      if (!from_cfn(item, out.memory_mi_b)) return false;
+      continue;
+    }
+    if (name == "NetworkBandwidthGbps") {
+      if (!from_cfn(item, out.network_bandwidth_gbps)) return false;
+      continue;
+    }
+    if (name == "NetworkInterfaceCount") {
+      if (!from_cfn(item, out.network_interface_count)) return false;
+      continue;
+    }
+    if (name == "OnDemandMaxPricePercentageOverLowestPrice") {
+      if (!from_cfn(item, out.on_demand_max_price_percentage_over_lowest_price)) return false;
+      continue;
+    }
+    if (name == "RequireHibernateSupport") {
+      if (!from_cfn(item, out.require_hibernate_support)) return false;
+      continue;
+    }
+    if (name == "SpotMaxPricePercentageOverLowestPrice") {
+      if (!from_cfn(item, out.spot_max_price_percentage_over_lowest_price)) return false;
+      continue;
+    }
+    if (name == "TotalLocalStorageGB") {
+      if (!from_cfn(item, out.total_local_storage_gb)) return false;
+      continue;
+    }
+    if (name == "VCpuCount") {
+      if (!from_cfn(item, out.v_cpu_count)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::LaunchTemplateOverridesProperty& v) {
   Map m;
   put(m, "ImageId", v.image_id);
@@ -222,11 +727,53 @@ static Value to_value(const CfnAutoScalingGroup::LaunchTemplateOverridesProperty
   put(m, "WeightedCapacity", v.weighted_capacity);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LaunchTemplateOverridesProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "ImageId") {
+      if (!from_cfn(item, out.image_id)) return false;
+      continue;
+    }
+    if (name == "InstanceRequirements") {
+      if (!from_cfn(item, out.instance_requirements)) return false;
+      continue;
+    }
+    if (name == "InstanceType") {
+      if (!from_cfn(item, out.instance_type)) return false;
+      continue;
+    }
+    if (name == "LaunchTemplateSpecification") {
+      if (!from_cfn(item, out.launch_template_specification)) return false;
+      continue;
+    }
+    if (name == "WeightedCapacity") {
+      if (!from_cfn(item, out.weighted_capacity)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::LaunchTemplateProperty& v) {
   Map m;
   put_struct(m, "LaunchTemplateSpecification", v.launch_template_specification);
   put(m, "Overrides", v.overrides);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::LaunchTemplateProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "LaunchTemplateSpecification") {
+      if (!from_cfn(item, out.launch_template_specification)) return false;
+      continue;
+    }
+    if (name == "Overrides") {
+      if (!from_cfn(item, out.overrides)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::MixedInstancesPolicyProperty& v) {
   Map m;
@@ -234,11 +781,41 @@ static Value to_value(const CfnAutoScalingGroup::MixedInstancesPolicyProperty& v
   put_struct(m, "LaunchTemplate", v.launch_template);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::MixedInstancesPolicyProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "InstancesDistribution") {
+      if (!from_cfn(item, out.instances_distribution)) return false;
+      continue;
+    }
+    if (name == "LaunchTemplate") {
+      if (!from_cfn(item, out.launch_template)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::NotificationConfigurationProperty& v) {
   Map m;
   put(m, "NotificationTypes", v.notification_types);
   put(m, "TopicARN", v.topic_arn);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::NotificationConfigurationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "NotificationTypes") {
+      if (!from_cfn(item, out.notification_types)) return false;
+      continue;
+    }
+    if (name == "TopicARN") {
+      if (!from_cfn(item, out.topic_arn)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnAutoScalingGroup::TagPropertyProperty& v) {
   Map m;
@@ -247,11 +824,45 @@ static Value to_value(const CfnAutoScalingGroup::TagPropertyProperty& v) {
   put(m, "Value", v.value);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::TagPropertyProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Key") {
+      if (!from_cfn(item, out.key)) return false;
+      continue;
+    }
+    if (name == "PropagateAtLaunch") {
+      if (!from_cfn(item, out.propagate_at_launch)) return false;
+      continue;
+    }
+    if (name == "Value") {
+      if (!from_cfn(item, out.value)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnAutoScalingGroup::TrafficSourceIdentifierProperty& v) {
   Map m;
   put(m, "Identifier", v.identifier);
   put(m, "Type", v.type);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnAutoScalingGroup::TrafficSourceIdentifierProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Identifier") {
+      if (!from_cfn(item, out.identifier)) return false;
+      continue;
+    }
+    if (name == "Type") {
+      if (!from_cfn(item, out.type)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 CfnAutoScalingGroup::CfnAutoScalingGroup(Construct& scope, std::string_view id, Props props)
@@ -303,4 +914,282 @@ Value CfnAutoScalingGroup::render_properties() const {
   return Value{std::move(m)};
 }
 
+CfnAutoScalingGroup::Props CfnAutoScalingGroup::props_from_cloudformation(const Map& properties, Map& unfitted) {
+  Props p{.max_size = Str{}, .min_size = Str{}};
+  for (const auto& [name, value] : properties) {
+    if (name == "AutoScalingGroupName") {
+      auto field = p.auto_scaling_group_name;
+      if (from_cfn(value, field)) {
+        p.auto_scaling_group_name = std::move(field);
+        continue;
+      }
+    }
+    if (name == "AvailabilityZoneDistribution") {
+      auto field = p.availability_zone_distribution;
+      if (from_cfn(value, field)) {
+        p.availability_zone_distribution = std::move(field);
+        continue;
+      }
+    }
+    if (name == "AvailabilityZoneIds") {
+      auto field = p.availability_zone_ids;
+      if (from_cfn(value, field)) {
+        p.availability_zone_ids = std::move(field);
+        continue;
+      }
+    }
+    if (name == "AvailabilityZoneImpairmentPolicy") {
+      auto field = p.availability_zone_impairment_policy;
+      if (from_cfn(value, field)) {
+        p.availability_zone_impairment_policy = std::move(field);
+        continue;
+      }
+    }
+    if (name == "AvailabilityZones") {
+      auto field = p.availability_zones;
+      if (from_cfn(value, field)) {
+        p.availability_zones = std::move(field);
+        continue;
+      }
+    }
+    if (name == "CapacityRebalance") {
+      auto field = p.capacity_rebalance;
+      if (from_cfn(value, field)) {
+        p.capacity_rebalance = std::move(field);
+        continue;
+      }
+    }
+    if (name == "CapacityReservationSpecification") {
+      auto field = p.capacity_reservation_specification;
+      if (from_cfn(value, field)) {
+        p.capacity_reservation_specification = std::move(field);
+        continue;
+      }
+    }
+    if (name == "Context") {
+      auto field = p.context;
+      if (from_cfn(value, field)) {
+        p.context = std::move(field);
+        continue;
+      }
+    }
+    if (name == "Cooldown") {
+      auto field = p.cooldown;
+      if (from_cfn(value, field)) {
+        p.cooldown = std::move(field);
+        continue;
+      }
+    }
+    if (name == "DefaultInstanceWarmup") {
+      auto field = p.default_instance_warmup;
+      if (from_cfn(value, field)) {
+        p.default_instance_warmup = std::move(field);
+        continue;
+      }
+    }
+    if (name == "DeletionProtection") {
+      auto field = p.deletion_protection;
+      if (from_cfn(value, field)) {
+        p.deletion_protection = std::move(field);
+        continue;
+      }
+    }
+    if (name == "DesiredCapacity") {
+      auto field = p.desired_capacity;
+      if (from_cfn(value, field)) {
+        p.desired_capacity = std::move(field);
+        continue;
+      }
+    }
+    if (name == "DesiredCapacityType") {
+      auto field = p.desired_capacity_type;
+      if (from_cfn(value, field)) {
+        p.desired_capacity_type = std::move(field);
+        continue;
+      }
+    }
+    if (name == "HealthCheckGracePeriod") {
+      auto field = p.health_check_grace_period;
+      if (from_cfn(value, field)) {
+        p.health_check_grace_period = std::move(field);
+        continue;
+      }
+    }
+    if (name == "HealthCheckType") {
+      auto field = p.health_check_type;
+      if (from_cfn(value, field)) {
+        p.health_check_type = std::move(field);
+        continue;
+      }
+    }
+    if (name == "InstanceId") {
+      auto field = p.instance_id;
+      if (from_cfn(value, field)) {
+        p.instance_id = std::move(field);
+        continue;
+      }
+    }
+    if (name == "InstanceLifecyclePolicy") {
+      auto field = p.instance_lifecycle_policy;
+      if (from_cfn(value, field)) {
+        p.instance_lifecycle_policy = std::move(field);
+        continue;
+      }
+    }
+    if (name == "InstanceMaintenancePolicy") {
+      auto field = p.instance_maintenance_policy;
+      if (from_cfn(value, field)) {
+        p.instance_maintenance_policy = std::move(field);
+        continue;
+      }
+    }
+    if (name == "LaunchConfigurationName") {
+      auto field = p.launch_configuration_name;
+      if (from_cfn(value, field)) {
+        p.launch_configuration_name = std::move(field);
+        continue;
+      }
+    }
+    if (name == "LaunchTemplate") {
+      auto field = p.launch_template;
+      if (from_cfn(value, field)) {
+        p.launch_template = std::move(field);
+        continue;
+      }
+    }
+    if (name == "LifecycleHookSpecificationList") {
+      auto field = p.lifecycle_hook_specification_list;
+      if (from_cfn(value, field)) {
+        p.lifecycle_hook_specification_list = std::move(field);
+        continue;
+      }
+    }
+    if (name == "LoadBalancerNames") {
+      auto field = p.load_balancer_names;
+      if (from_cfn(value, field)) {
+        p.load_balancer_names = std::move(field);
+        continue;
+      }
+    }
+    if (name == "MaxInstanceLifetime") {
+      auto field = p.max_instance_lifetime;
+      if (from_cfn(value, field)) {
+        p.max_instance_lifetime = std::move(field);
+        continue;
+      }
+    }
+    if (name == "MaxSize") {
+      auto field = p.max_size;
+      if (from_cfn(value, field)) {
+        p.max_size = std::move(field);
+        continue;
+      }
+    }
+    if (name == "MetricsCollection") {
+      auto field = p.metrics_collection;
+      if (from_cfn(value, field)) {
+        p.metrics_collection = std::move(field);
+        continue;
+      }
+    }
+    if (name == "MinSize") {
+      auto field = p.min_size;
+      if (from_cfn(value, field)) {
+        p.min_size = std::move(field);
+        continue;
+      }
+    }
+    if (name == "MixedInstancesPolicy") {
+      auto field = p.mixed_instances_policy;
+      if (from_cfn(value, field)) {
+        p.mixed_instances_policy = std::move(field);
+        continue;
+      }
+    }
+    if (name == "NewInstancesProtectedFromScaleIn") {
+      auto field = p.new_instances_protected_from_scale_in;
+      if (from_cfn(value, field)) {
+        p.new_instances_protected_from_scale_in = std::move(field);
+        continue;
+      }
+    }
+    if (name == "NotificationConfiguration") {
+      auto field = p.notification_configuration;
+      if (from_cfn(value, field)) {
+        p.notification_configuration = std::move(field);
+        continue;
+      }
+    }
+    if (name == "NotificationConfigurations") {
+      auto field = p.notification_configurations;
+      if (from_cfn(value, field)) {
+        p.notification_configurations = std::move(field);
+        continue;
+      }
+    }
+    if (name == "PlacementGroup") {
+      auto field = p.placement_group;
+      if (from_cfn(value, field)) {
+        p.placement_group = std::move(field);
+        continue;
+      }
+    }
+    if (name == "ServiceLinkedRoleARN") {
+      auto field = p.service_linked_role_arn;
+      if (from_cfn(value, field)) {
+        p.service_linked_role_arn = std::move(field);
+        continue;
+      }
+    }
+    if (name == "SkipZonalShiftValidation") {
+      auto field = p.skip_zonal_shift_validation;
+      if (from_cfn(value, field)) {
+        p.skip_zonal_shift_validation = std::move(field);
+        continue;
+      }
+    }
+    if (name == "Tags") {
+      auto field = p.tags;
+      if (from_cfn(value, field)) {
+        p.tags = std::move(field);
+        continue;
+      }
+    }
+    if (name == "TargetGroupARNs") {
+      auto field = p.target_group_arns;
+      if (from_cfn(value, field)) {
+        p.target_group_arns = std::move(field);
+        continue;
+      }
+    }
+    if (name == "TerminationPolicies") {
+      auto field = p.termination_policies;
+      if (from_cfn(value, field)) {
+        p.termination_policies = std::move(field);
+        continue;
+      }
+    }
+    if (name == "TrafficSources") {
+      auto field = p.traffic_sources;
+      if (from_cfn(value, field)) {
+        p.traffic_sources = std::move(field);
+        continue;
+      }
+    }
+    if (name == "VPCZoneIdentifier") {
+      auto field = p.vpc_zone_identifier;
+      if (from_cfn(value, field)) {
+        p.vpc_zone_identifier = std::move(field);
+        continue;
+      }
+    }
+    unfitted.emplace_back(name, value);
+  }
+  return p;
+}
+
 }  // namespace cdk::autoscaling
+
+extern const cdk::detail::ResourceFactory cdkpp_factories_aws_autoscaling[] = {
+    cdk::detail::factory_of<cdk::autoscaling::CfnAutoScalingGroup>(),
+};

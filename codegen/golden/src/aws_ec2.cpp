@@ -4,7 +4,14 @@
 
 #include "cdk/ec2/cfn.hpp"
 #include "cdk/resource_type.hpp"
+#include "include/resource_factory.hpp"
 #include "typed_render.hpp"
+
+// props_from_cloudformation names only the required fields of Props; the others keep
+// their defaults on purpose.
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#endif
 
 // The type facts and shapes, in aws_ec2_schema.cpp.
 extern const cdk::ResourceTypeInfo cdkpp_types_aws_ec2[];
@@ -12,48 +19,91 @@ extern const cdk::ResourceTypeInfo cdkpp_types_aws_ec2[];
 namespace cdk::ec2 {
 
 static Value to_value(const CfnLaunchTemplate::EbsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EbsProperty& out);
 static Value to_value(const CfnLaunchTemplate::BlockDeviceMappingProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::BlockDeviceMappingProperty& out);
 static Value to_value(const CfnLaunchTemplate::CapacityReservationTargetProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CapacityReservationTargetProperty& out);
 static Value to_value(const CfnLaunchTemplate::CapacityReservationSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CapacityReservationSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::CpuOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CpuOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::CreditSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CreditSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::EnclaveOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EnclaveOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::HibernationOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::HibernationOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::IamInstanceProfileProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::IamInstanceProfileProperty& out);
 static Value to_value(const CfnLaunchTemplate::SpotOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::SpotOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::InstanceMarketOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::InstanceMarketOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::AcceleratorCountProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::AcceleratorCountProperty& out);
 static Value to_value(const CfnLaunchTemplate::AcceleratorTotalMemoryMiBProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::AcceleratorTotalMemoryMiBProperty& out);
 static Value to_value(const CfnLaunchTemplate::BaselineEbsBandwidthMbpsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::BaselineEbsBandwidthMbpsProperty& out);
 static Value to_value(const CfnLaunchTemplate::ReferenceProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::ReferenceProperty& out);
 static Value to_value(const CfnLaunchTemplate::CpuProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CpuProperty& out);
 static Value to_value(const CfnLaunchTemplate::BaselinePerformanceFactorsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::BaselinePerformanceFactorsProperty& out);
 static Value to_value(const CfnLaunchTemplate::MemoryGiBPerVCpuProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MemoryGiBPerVCpuProperty& out);
 static Value to_value(const CfnLaunchTemplate::MemoryMiBProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MemoryMiBProperty& out);
 static Value to_value(const CfnLaunchTemplate::NetworkBandwidthGbpsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::NetworkBandwidthGbpsProperty& out);
 static Value to_value(const CfnLaunchTemplate::NetworkInterfaceCountProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::NetworkInterfaceCountProperty& out);
 static Value to_value(const CfnLaunchTemplate::TotalLocalStorageGBProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::TotalLocalStorageGBProperty& out);
 static Value to_value(const CfnLaunchTemplate::VCpuCountProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::VCpuCountProperty& out);
 static Value to_value(const CfnLaunchTemplate::InstanceRequirementsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::InstanceRequirementsProperty& out);
 static Value to_value(const CfnLaunchTemplate::LicenseSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::LicenseSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::MaintenanceOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MaintenanceOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::MetadataOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MetadataOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::MonitoringProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MonitoringProperty& out);
 static Value to_value(const CfnLaunchTemplate::ConnectionTrackingSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::ConnectionTrackingSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::EnaSrdUdpSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EnaSrdUdpSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::EnaSrdSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EnaSrdSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::Ipv4PrefixSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::Ipv4PrefixSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::Ipv6AddProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::Ipv6AddProperty& out);
 static Value to_value(const CfnLaunchTemplate::Ipv6PrefixSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::Ipv6PrefixSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::PrivateIpAddProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::PrivateIpAddProperty& out);
 static Value to_value(const CfnLaunchTemplate::NetworkInterfaceProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::NetworkInterfaceProperty& out);
 static Value to_value(const CfnLaunchTemplate::PlacementProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::PlacementProperty& out);
 static Value to_value(const CfnLaunchTemplate::PrivateDnsNameOptionsProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::PrivateDnsNameOptionsProperty& out);
 static Value to_value(const CfnLaunchTemplate::TagProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::TagProperty& out);
 static Value to_value(const CfnLaunchTemplate::TagSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::TagSpecificationProperty& out);
 static Value to_value(const CfnLaunchTemplate::LaunchTemplateDataProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::LaunchTemplateDataProperty& out);
 static Value to_value(const CfnLaunchTemplate::LaunchTemplateTagSpecificationProperty& v);
+static bool from_cfn(const Value& v, CfnLaunchTemplate::LaunchTemplateTagSpecificationProperty& out);
 static Value to_value(const CfnVPC::TagProperty& v);
+static bool from_cfn(const Value& v, CfnVPC::TagProperty& out);
 
 static Value to_value(const CfnLaunchTemplate::EbsProperty& v) {
   Map m;
@@ -69,6 +119,53 @@ static Value to_value(const CfnLaunchTemplate::EbsProperty& v) {
   put(m, "VolumeType", v.volume_type);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EbsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "DeleteOnTermination") {
+      if (!from_cfn(item, out.delete_on_termination)) return false;
+      continue;
+    }
+    if (name == "EbsCardIndex") {
+      if (!from_cfn(item, out.ebs_card_index)) return false;
+      continue;
+    }
+    if (name == "Encrypted") {
+      if (!from_cfn(item, out.encrypted)) return false;
+      continue;
+    }
+    if (name == "Iops") {
+      if (!from_cfn(item, out.iops)) return false;
+      continue;
+    }
+    if (name == "KmsKeyId") {
+      if (!from_cfn(item, out.kms_key_id)) return false;
+      continue;
+    }
+    if (name == "SnapshotId") {
+      if (!from_cfn(item, out.snapshot_id)) return false;
+      continue;
+    }
+    if (name == "Throughput") {
+      if (!from_cfn(item, out.throughput)) return false;
+      continue;
+    }
+    if (name == "VolumeInitializationRate") {
+      if (!from_cfn(item, out.volume_initialization_rate)) return false;
+      continue;
+    }
+    if (name == "VolumeSize") {
+      if (!from_cfn(item, out.volume_size)) return false;
+      continue;
+    }
+    if (name == "VolumeType") {
+      if (!from_cfn(item, out.volume_type)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::BlockDeviceMappingProperty& v) {
   Map m;
   put(m, "DeviceName", v.device_name);
@@ -77,17 +174,70 @@ static Value to_value(const CfnLaunchTemplate::BlockDeviceMappingProperty& v) {
   put(m, "VirtualName", v.virtual_name);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::BlockDeviceMappingProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "DeviceName") {
+      if (!from_cfn(item, out.device_name)) return false;
+      continue;
+    }
+    if (name == "Ebs") {
+      if (!from_cfn(item, out.ebs)) return false;
+      continue;
+    }
+    if (name == "NoDevice") {
+      if (!from_cfn(item, out.no_device)) return false;
+      continue;
+    }
+    if (name == "VirtualName") {
+      if (!from_cfn(item, out.virtual_name)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::CapacityReservationTargetProperty& v) {
   Map m;
   put(m, "CapacityReservationId", v.capacity_reservation_id);
   put(m, "CapacityReservationResourceGroupArn", v.capacity_reservation_resource_group_arn);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CapacityReservationTargetProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "CapacityReservationId") {
+      if (!from_cfn(item, out.capacity_reservation_id)) return false;
+      continue;
+    }
+    if (name == "CapacityReservationResourceGroupArn") {
+      if (!from_cfn(item, out.capacity_reservation_resource_group_arn)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::CapacityReservationSpecificationProperty& v) {
   Map m;
   put(m, "CapacityReservationPreference", v.capacity_reservation_preference);
   put_struct(m, "CapacityReservationTarget", v.capacity_reservation_target);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CapacityReservationSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "CapacityReservationPreference") {
+      if (!from_cfn(item, out.capacity_reservation_preference)) return false;
+      continue;
+    }
+    if (name == "CapacityReservationTarget") {
+      if (!from_cfn(item, out.capacity_reservation_target)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::CpuOptionsProperty& v) {
   Map m;
@@ -96,26 +246,93 @@ static Value to_value(const CfnLaunchTemplate::CpuOptionsProperty& v) {
   put(m, "ThreadsPerCore", v.threads_per_core);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CpuOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "AmdSevSnp") {
+      if (!from_cfn(item, out.amd_sev_snp)) return false;
+      continue;
+    }
+    if (name == "CoreCount") {
+      if (!from_cfn(item, out.core_count)) return false;
+      continue;
+    }
+    if (name == "ThreadsPerCore") {
+      if (!from_cfn(item, out.threads_per_core)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::CreditSpecificationProperty& v) {
   Map m;
   put(m, "CpuCredits", v.cpu_credits);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CreditSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "CpuCredits") {
+      if (!from_cfn(item, out.cpu_credits)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::EnclaveOptionsProperty& v) {
   Map m;
   put(m, "Enabled", v.enabled);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EnclaveOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Enabled") {
+      if (!from_cfn(item, out.enabled)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::HibernationOptionsProperty& v) {
   Map m;
   put(m, "Configured", v.configured);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::HibernationOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Configured") {
+      if (!from_cfn(item, out.configured)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::IamInstanceProfileProperty& v) {
   Map m;
   put(m, "Arn", v.arn);
   put(m, "Name", v.name);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::IamInstanceProfileProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Arn") {
+      if (!from_cfn(item, out.arn)) return false;
+      continue;
+    }
+    if (name == "Name") {
+      if (!from_cfn(item, out.name)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::SpotOptionsProperty& v) {
   Map m;
@@ -126,11 +343,53 @@ static Value to_value(const CfnLaunchTemplate::SpotOptionsProperty& v) {
   put(m, "ValidUntil", v.valid_until);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::SpotOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "BlockDurationMinutes") {
+      if (!from_cfn(item, out.block_duration_minutes)) return false;
+      continue;
+    }
+    if (name == "InstanceInterruptionBehavior") {
+      if (!from_cfn(item, out.instance_interruption_behavior)) return false;
+      continue;
+    }
+    if (name == "MaxPrice") {
+      if (!from_cfn(item, out.max_price)) return false;
+      continue;
+    }
+    if (name == "SpotInstanceType") {
+      if (!from_cfn(item, out.spot_instance_type)) return false;
+      continue;
+    }
+    if (name == "ValidUntil") {
+      if (!from_cfn(item, out.valid_until)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::InstanceMarketOptionsProperty& v) {
   Map m;
   put(m, "MarketType", v.market_type);
   put_struct(m, "SpotOptions", v.spot_options);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::InstanceMarketOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "MarketType") {
+      if (!from_cfn(item, out.market_type)) return false;
+      continue;
+    }
+    if (name == "SpotOptions") {
+      if (!from_cfn(item, out.spot_options)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::AcceleratorCountProperty& v) {
   Map m;
@@ -138,11 +397,41 @@ static Value to_value(const CfnLaunchTemplate::AcceleratorCountProperty& v) {
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::AcceleratorCountProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::AcceleratorTotalMemoryMiBProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::AcceleratorTotalMemoryMiBProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::BaselineEbsBandwidthMbpsProperty& v) {
   Map m;
@@ -150,20 +439,68 @@ static Value to_value(const CfnLaunchTemplate::BaselineEbsBandwidthMbpsProperty&
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::BaselineEbsBandwidthMbpsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::ReferenceProperty& v) {
   Map m;
   put(m, "InstanceFamily", v.instance_family);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::ReferenceProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "InstanceFamily") {
+      if (!from_cfn(item, out.instance_family)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::CpuProperty& v) {
   Map m;
   put(m, "References", v.references);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::CpuProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "References") {
+      if (!from_cfn(item, out.references)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::BaselinePerformanceFactorsProperty& v) {
   Map m;
   put_struct(m, "Cpu", v.cpu);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::BaselinePerformanceFactorsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Cpu") {
+      if (!from_cfn(item, out.cpu)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::MemoryGiBPerVCpuProperty& v) {
   Map m;
@@ -171,11 +508,41 @@ static Value to_value(const CfnLaunchTemplate::MemoryGiBPerVCpuProperty& v) {
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MemoryGiBPerVCpuProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::MemoryMiBProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MemoryMiBProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::NetworkBandwidthGbpsProperty& v) {
   Map m;
@@ -183,11 +550,41 @@ static Value to_value(const CfnLaunchTemplate::NetworkBandwidthGbpsProperty& v) 
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::NetworkBandwidthGbpsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::NetworkInterfaceCountProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::NetworkInterfaceCountProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::TotalLocalStorageGBProperty& v) {
   Map m;
@@ -195,11 +592,41 @@ static Value to_value(const CfnLaunchTemplate::TotalLocalStorageGBProperty& v) {
   put(m, "Min", v.min);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::TotalLocalStorageGBProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::VCpuCountProperty& v) {
   Map m;
   put(m, "Max", v.max);
   put(m, "Min", v.min);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::VCpuCountProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Max") {
+      if (!from_cfn(item, out.max)) return false;
+      continue;
+    }
+    if (name == "Min") {
+      if (!from_cfn(item, out.min)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::InstanceRequirementsProperty& v) {
   Map m;
@@ -230,15 +657,144 @@ static Value to_value(const CfnLaunchTemplate::InstanceRequirementsProperty& v) 
   put_struct(m, "VCpuCount", v.v_cpu_count);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::InstanceRequirementsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "AcceleratorCount") {
+      if (!from_cfn(item, out.accelerator_count)) return false;
+      continue;
+    }
+    if (name == "AcceleratorManufacturers") {
+      if (!from_cfn(item, out.accelerator_manufacturers)) return false;
+      continue;
+    }
+    if (name == "AcceleratorNames") {
+      if (!from_cfn(item, out.accelerator_names)) return false;
+      continue;
+    }
+    if (name == "AcceleratorTotalMemoryMiB") {
+      if (!from_cfn(item, out.accelerator_total_memory_mi_b)) return false;
+      continue;
+    }
+    if (name == "AcceleratorTypes") {
+      if (!from_cfn(item, out.accelerator_types)) return false;
+      continue;
+    }
+    if (name == "AllowedInstanceTypes") {
+      if (!from_cfn(item, out.allowed_instance_types)) return false;
+      continue;
+    }
+    if (name == "BareMetal") {
+      if (!from_cfn(item, out.bare_metal)) return false;
+      continue;
+    }
+    if (name == "BaselineEbsBandwidthMbps") {
+      if (!from_cfn(item, out.baseline_ebs_bandwidth_mbps)) return false;
+      continue;
+    }
+    if (name == "BaselinePerformanceFactors") {
+      if (!from_cfn(item, out.baseline_performance_factors)) return false;
+      continue;
+    }
+    if (name == "BurstablePerformance") {
+      if (!from_cfn(item, out.burstable_performance)) return false;
+      continue;
+    }
+    if (name == "CpuManufacturers") {
+      if (!from_cfn(item, out.cpu_manufacturers)) return false;
+      continue;
+    }
+    if (name == "ExcludedInstanceTypes") {
+      if (!from_cfn(item, out.excluded_instance_types)) return false;
+      continue;
+    }
+    if (name == "InstanceGenerations") {
+      if (!from_cfn(item, out.instance_generations)) return false;
+      continue;
+    }
+    if (name == "LocalStorage") {
+      if (!from_cfn(item, out.local_storage)) return false;
+      continue;
+    }
+    if (name == "LocalStorageTypes") {
+      if (!from_cfn(item, out.local_storage_types)) return false;
+      continue;
+    }
+    if (name == "MaxSpotPriceAsPercentageOfOptimalOnDemandPrice") {
+      if (!from_cfn(item, out.max_spot_price_as_percentage_of_optimal_on_demand_price)) return false;
+      continue;
+    }
+    if (name == "MemoryGiBPerVCpu") {
+      if (!from_cfn(item, out.memory_gi_b_per_v_cpu)) return false;
+      continue;
+    }
+    if (name == "MemoryMiB") {
+      if (!from_cfn(item, out.memory_mi_b)) return false;
+      continue;
+    }
+    if (name == "NetworkBandwidthGbps") {
+      if (!from_cfn(item, out.network_bandwidth_gbps)) return false;
+      continue;
+    }
+    if (name == "NetworkInterfaceCount") {
+      if (!from_cfn(item, out.network_interface_count)) return false;
+      continue;
+    }
+    if (name == "OnDemandMaxPricePercentageOverLowestPrice") {
+      if (!from_cfn(item, out.on_demand_max_price_percentage_over_lowest_price)) return false;
+      continue;
+    }
+    if (name == "RequireHibernateSupport") {
+      if (!from_cfn(item, out.require_hibernate_support)) return false;
+      continue;
+    }
+    if (name == "SpotMaxPricePercentageOverLowestPrice") {
+      if (!from_cfn(item, out.spot_max_price_percentage_over_lowest_price)) return false;
+      continue;
+    }
+    if (name == "TotalLocalStorageGB") {
+      if (!from_cfn(item, out.total_local_storage_gb)) return false;
+      continue;
+    }
+    if (name == "VCpuCount") {
+      if (!from_cfn(item, out.v_cpu_count)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::LicenseSpecificationProperty& v) {
   Map m;
   put(m, "LicenseConfigurationArn", v.license_configuration_arn);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::LicenseSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "LicenseConfigurationArn") {
+      if (!from_cfn(item, out.license_configuration_arn)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::MaintenanceOptionsProperty& v) {
   Map m;
   put(m, "AutoRecovery", v.auto_recovery);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MaintenanceOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "AutoRecovery") {
+      if (!from_cfn(item, out.auto_recovery)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::MetadataOptionsProperty& v) {
   Map m;
@@ -249,10 +805,48 @@ static Value to_value(const CfnLaunchTemplate::MetadataOptionsProperty& v) {
   put(m, "InstanceMetadataTags", v.instance_metadata_tags);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MetadataOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "HttpEndpoint") {
+      if (!from_cfn(item, out.http_endpoint)) return false;
+      continue;
+    }
+    if (name == "HttpProtocolIpv6") {
+      if (!from_cfn(item, out.http_protocol_ipv6)) return false;
+      continue;
+    }
+    if (name == "HttpPutResponseHopLimit") {
+      if (!from_cfn(item, out.http_put_response_hop_limit)) return false;
+      continue;
+    }
+    if (name == "HttpTokens") {
+      if (!from_cfn(item, out.http_tokens)) return false;
+      continue;
+    }
+    if (name == "InstanceMetadataTags") {
+      if (!from_cfn(item, out.instance_metadata_tags)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::MonitoringProperty& v) {
   Map m;
   put(m, "Enabled", v.enabled);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::MonitoringProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Enabled") {
+      if (!from_cfn(item, out.enabled)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::ConnectionTrackingSpecificationProperty& v) {
   Map m;
@@ -261,10 +855,40 @@ static Value to_value(const CfnLaunchTemplate::ConnectionTrackingSpecificationPr
   put(m, "UdpTimeout", v.udp_timeout);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::ConnectionTrackingSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "TcpEstablishedTimeout") {
+      if (!from_cfn(item, out.tcp_established_timeout)) return false;
+      continue;
+    }
+    if (name == "UdpStreamTimeout") {
+      if (!from_cfn(item, out.udp_stream_timeout)) return false;
+      continue;
+    }
+    if (name == "UdpTimeout") {
+      if (!from_cfn(item, out.udp_timeout)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::EnaSrdUdpSpecificationProperty& v) {
   Map m;
   put(m, "EnaSrdUdpEnabled", v.ena_srd_udp_enabled);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EnaSrdUdpSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "EnaSrdUdpEnabled") {
+      if (!from_cfn(item, out.ena_srd_udp_enabled)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::EnaSrdSpecificationProperty& v) {
   Map m;
@@ -272,26 +896,89 @@ static Value to_value(const CfnLaunchTemplate::EnaSrdSpecificationProperty& v) {
   put_struct(m, "EnaSrdUdpSpecification", v.ena_srd_udp_specification);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::EnaSrdSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "EnaSrdEnabled") {
+      if (!from_cfn(item, out.ena_srd_enabled)) return false;
+      continue;
+    }
+    if (name == "EnaSrdUdpSpecification") {
+      if (!from_cfn(item, out.ena_srd_udp_specification)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::Ipv4PrefixSpecificationProperty& v) {
   Map m;
   put(m, "Ipv4Prefix", v.ipv4_prefix);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::Ipv4PrefixSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Ipv4Prefix") {
+      if (!from_cfn(item, out.ipv4_prefix)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::Ipv6AddProperty& v) {
   Map m;
   put(m, "Ipv6Address", v.ipv6_address);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::Ipv6AddProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Ipv6Address") {
+      if (!from_cfn(item, out.ipv6_address)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::Ipv6PrefixSpecificationProperty& v) {
   Map m;
   put(m, "Ipv6Prefix", v.ipv6_prefix);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::Ipv6PrefixSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Ipv6Prefix") {
+      if (!from_cfn(item, out.ipv6_prefix)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::PrivateIpAddProperty& v) {
   Map m;
   put(m, "Primary", v.primary);
   put(m, "PrivateIpAddress", v.private_ip_address);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::PrivateIpAddProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Primary") {
+      if (!from_cfn(item, out.primary)) return false;
+      continue;
+    }
+    if (name == "PrivateIpAddress") {
+      if (!from_cfn(item, out.private_ip_address)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::NetworkInterfaceProperty& v) {
   Map m;
@@ -320,6 +1007,105 @@ static Value to_value(const CfnLaunchTemplate::NetworkInterfaceProperty& v) {
   put(m, "SubnetId", v.subnet_id);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::NetworkInterfaceProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "AssociateCarrierIpAddress") {
+      if (!from_cfn(item, out.associate_carrier_ip_address)) return false;
+      continue;
+    }
+    if (name == "AssociatePublicIpAddress") {
+      if (!from_cfn(item, out.associate_public_ip_address)) return false;
+      continue;
+    }
+    if (name == "ConnectionTrackingSpecification") {
+      if (!from_cfn(item, out.connection_tracking_specification)) return false;
+      continue;
+    }
+    if (name == "DeleteOnTermination") {
+      if (!from_cfn(item, out.delete_on_termination)) return false;
+      continue;
+    }
+    if (name == "Description") {
+      if (!from_cfn(item, out.description)) return false;
+      continue;
+    }
+    if (name == "DeviceIndex") {
+      if (!from_cfn(item, out.device_index)) return false;
+      continue;
+    }
+    if (name == "EnaQueueCount") {
+      if (!from_cfn(item, out.ena_queue_count)) return false;
+      continue;
+    }
+    if (name == "EnaSrdSpecification") {
+      if (!from_cfn(item, out.ena_srd_specification)) return false;
+      continue;
+    }
+    if (name == "Groups") {
+      if (!from_cfn(item, out.groups)) return false;
+      continue;
+    }
+    if (name == "InterfaceType") {
+      if (!from_cfn(item, out.interface_type)) return false;
+      continue;
+    }
+    if (name == "Ipv4PrefixCount") {
+      if (!from_cfn(item, out.ipv4_prefix_count)) return false;
+      continue;
+    }
+    if (name == "Ipv4Prefixes") {
+      if (!from_cfn(item, out.ipv4_prefixes)) return false;
+      continue;
+    }
+    if (name == "Ipv6AddressCount") {
+      if (!from_cfn(item, out.ipv6_address_count)) return false;
+      continue;
+    }
+    if (name == "Ipv6Addresses") {
+      if (!from_cfn(item, out.ipv6_addresses)) return false;
+      continue;
+    }
+    if (name == "Ipv6PrefixCount") {
+      if (!from_cfn(item, out.ipv6_prefix_count)) return false;
+      continue;
+    }
+    if (name == "Ipv6Prefixes") {
+      if (!from_cfn(item, out.ipv6_prefixes)) return false;
+      continue;
+    }
+    if (name == "NetworkCardIndex") {
+      if (!from_cfn(item, out.network_card_index)) return false;
+      continue;
+    }
+    if (name == "NetworkInterfaceId") {
+      if (!from_cfn(item, out.network_interface_id)) return false;
+      continue;
+    }
+    if (name == "PrimaryIpv6") {
+      if (!from_cfn(item, out.primary_ipv6)) return false;
+      continue;
+    }
+    if (name == "PrivateIpAddress") {
+      if (!from_cfn(item, out.private_ip_address)) return false;
+      continue;
+    }
+    if (name == "PrivateIpAddresses") {
+      if (!from_cfn(item, out.private_ip_addresses)) return false;
+      continue;
+    }
+    if (name == "SecondaryPrivateIpAddressCount") {
+      if (!from_cfn(item, out.secondary_private_ip_address_count)) return false;
+      continue;
+    }
+    if (name == "SubnetId") {
+      if (!from_cfn(item, out.subnet_id)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::PlacementProperty& v) {
   Map m;
   put(m, "Affinity", v.affinity);
@@ -333,6 +1119,49 @@ static Value to_value(const CfnLaunchTemplate::PlacementProperty& v) {
   put(m, "Tenancy", v.tenancy);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::PlacementProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Affinity") {
+      if (!from_cfn(item, out.affinity)) return false;
+      continue;
+    }
+    if (name == "AvailabilityZone") {
+      if (!from_cfn(item, out.availability_zone)) return false;
+      continue;
+    }
+    if (name == "GroupId") {
+      if (!from_cfn(item, out.group_id)) return false;
+      continue;
+    }
+    if (name == "GroupName") {
+      if (!from_cfn(item, out.group_name)) return false;
+      continue;
+    }
+    if (name == "HostId") {
+      if (!from_cfn(item, out.host_id)) return false;
+      continue;
+    }
+    if (name == "HostResourceGroupArn") {
+      if (!from_cfn(item, out.host_resource_group_arn)) return false;
+      continue;
+    }
+    if (name == "PartitionNumber") {
+      if (!from_cfn(item, out.partition_number)) return false;
+      continue;
+    }
+    if (name == "SpreadDomain") {
+      if (!from_cfn(item, out.spread_domain)) return false;
+      continue;
+    }
+    if (name == "Tenancy") {
+      if (!from_cfn(item, out.tenancy)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::PrivateDnsNameOptionsProperty& v) {
   Map m;
   put(m, "EnableResourceNameDnsAAAARecord", v.enable_resource_name_dns_aaaa_record);
@@ -340,17 +1169,66 @@ static Value to_value(const CfnLaunchTemplate::PrivateDnsNameOptionsProperty& v)
   put(m, "HostnameType", v.hostname_type);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::PrivateDnsNameOptionsProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "EnableResourceNameDnsAAAARecord") {
+      if (!from_cfn(item, out.enable_resource_name_dns_aaaa_record)) return false;
+      continue;
+    }
+    if (name == "EnableResourceNameDnsARecord") {
+      if (!from_cfn(item, out.enable_resource_name_dns_a_record)) return false;
+      continue;
+    }
+    if (name == "HostnameType") {
+      if (!from_cfn(item, out.hostname_type)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::TagProperty& v) {
   Map m;
   put(m, "Key", v.key);
   put(m, "Value", v.value);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::TagProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Key") {
+      if (!from_cfn(item, out.key)) return false;
+      continue;
+    }
+    if (name == "Value") {
+      if (!from_cfn(item, out.value)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::TagSpecificationProperty& v) {
   Map m;
   put(m, "ResourceType", v.resource_type);
   put(m, "Tags", v.tags);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnLaunchTemplate::TagSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "ResourceType") {
+      if (!from_cfn(item, out.resource_type)) return false;
+      continue;
+    }
+    if (name == "Tags") {
+      if (!from_cfn(item, out.tags)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 static Value to_value(const CfnLaunchTemplate::LaunchTemplateDataProperty& v) {
   Map m;
@@ -385,17 +1263,170 @@ static Value to_value(const CfnLaunchTemplate::LaunchTemplateDataProperty& v) {
   put(m, "UserData", v.user_data);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::LaunchTemplateDataProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "BlockDeviceMappings") {
+      if (!from_cfn(item, out.block_device_mappings)) return false;
+      continue;
+    }
+    if (name == "CapacityReservationSpecification") {
+      if (!from_cfn(item, out.capacity_reservation_specification)) return false;
+      continue;
+    }
+    if (name == "CpuOptions") {
+      if (!from_cfn(item, out.cpu_options)) return false;
+      continue;
+    }
+    if (name == "CreditSpecification") {
+      if (!from_cfn(item, out.credit_specification)) return false;
+      continue;
+    }
+    if (name == "DisableApiStop") {
+      if (!from_cfn(item, out.disable_api_stop)) return false;
+      continue;
+    }
+    if (name == "DisableApiTermination") {
+      if (!from_cfn(item, out.disable_api_termination)) return false;
+      continue;
+    }
+    if (name == "EbsOptimized") {
+      if (!from_cfn(item, out.ebs_optimized)) return false;
+      continue;
+    }
+    if (name == "EnclaveOptions") {
+      if (!from_cfn(item, out.enclave_options)) return false;
+      continue;
+    }
+    if (name == "HibernationOptions") {
+      if (!from_cfn(item, out.hibernation_options)) return false;
+      continue;
+    }
+    if (name == "IamInstanceProfile") {
+      if (!from_cfn(item, out.iam_instance_profile)) return false;
+      continue;
+    }
+    if (name == "ImageId") {
+      if (!from_cfn(item, out.image_id)) return false;
+      continue;
+    }
+    if (name == "InstanceInitiatedShutdownBehavior") {
+      if (!from_cfn(item, out.instance_initiated_shutdown_behavior)) return false;
+      continue;
+    }
+    if (name == "InstanceMarketOptions") {
+      if (!from_cfn(item, out.instance_market_options)) return false;
+      continue;
+    }
+    if (name == "InstanceRequirements") {
+      if (!from_cfn(item, out.instance_requirements)) return false;
+      continue;
+    }
+    if (name == "InstanceType") {
+      if (!from_cfn(item, out.instance_type)) return false;
+      continue;
+    }
+    if (name == "KernelId") {
+      if (!from_cfn(item, out.kernel_id)) return false;
+      continue;
+    }
+    if (name == "KeyName") {
+      if (!from_cfn(item, out.key_name)) return false;
+      continue;
+    }
+    if (name == "LicenseSpecifications") {
+      if (!from_cfn(item, out.license_specifications)) return false;
+      continue;
+    }
+    if (name == "MaintenanceOptions") {
+      if (!from_cfn(item, out.maintenance_options)) return false;
+      continue;
+    }
+    if (name == "MetadataOptions") {
+      if (!from_cfn(item, out.metadata_options)) return false;
+      continue;
+    }
+    if (name == "Monitoring") {
+      if (!from_cfn(item, out.monitoring)) return false;
+      continue;
+    }
+    if (name == "NetworkInterfaces") {
+      if (!from_cfn(item, out.network_interfaces)) return false;
+      continue;
+    }
+    if (name == "Placement") {
+      if (!from_cfn(item, out.placement)) return false;
+      continue;
+    }
+    if (name == "PrivateDnsNameOptions") {
+      if (!from_cfn(item, out.private_dns_name_options)) return false;
+      continue;
+    }
+    if (name == "RamDiskId") {
+      if (!from_cfn(item, out.ram_disk_id)) return false;
+      continue;
+    }
+    if (name == "SecurityGroupIds") {
+      if (!from_cfn(item, out.security_group_ids)) return false;
+      continue;
+    }
+    if (name == "SecurityGroups") {
+      if (!from_cfn(item, out.security_groups)) return false;
+      continue;
+    }
+    if (name == "TagSpecifications") {
+      if (!from_cfn(item, out.tag_specifications)) return false;
+      continue;
+    }
+    if (name == "UserData") {
+      if (!from_cfn(item, out.user_data)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnLaunchTemplate::LaunchTemplateTagSpecificationProperty& v) {
   Map m;
   put(m, "ResourceType", v.resource_type);
   put(m, "Tags", v.tags);
   return Value{std::move(m)};
 }
+static bool from_cfn(const Value& v, CfnLaunchTemplate::LaunchTemplateTagSpecificationProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "ResourceType") {
+      if (!from_cfn(item, out.resource_type)) return false;
+      continue;
+    }
+    if (name == "Tags") {
+      if (!from_cfn(item, out.tags)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 static Value to_value(const CfnVPC::TagProperty& v) {
   Map m;
   put(m, "Key", v.key);
   put(m, "Value", v.value);
   return Value{std::move(m)};
+}
+static bool from_cfn(const Value& v, CfnVPC::TagProperty& out) {
+  if (!v.is_map() || v.as_map().empty()) return false;
+  for (const auto& [name, item] : v.as_map()) {
+    if (name == "Key") {
+      if (!from_cfn(item, out.key)) return false;
+      continue;
+    }
+    if (name == "Value") {
+      if (!from_cfn(item, out.value)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 CfnLaunchTemplate::CfnLaunchTemplate(Construct& scope, std::string_view id, Props props)
@@ -411,6 +1442,42 @@ Value CfnLaunchTemplate::render_properties() const {
   put(m, "VersionDescription", props_.version_description);
   merge_properties(m, properties());
   return Value{std::move(m)};
+}
+
+CfnLaunchTemplate::Props CfnLaunchTemplate::props_from_cloudformation(const Map& properties, Map& unfitted) {
+  Props p{};
+  for (const auto& [name, value] : properties) {
+    if (name == "LaunchTemplateData") {
+      auto field = p.launch_template_data;
+      if (from_cfn(value, field)) {
+        p.launch_template_data = std::move(field);
+        continue;
+      }
+    }
+    if (name == "LaunchTemplateName") {
+      auto field = p.launch_template_name;
+      if (from_cfn(value, field)) {
+        p.launch_template_name = std::move(field);
+        continue;
+      }
+    }
+    if (name == "TagSpecifications") {
+      auto field = p.tag_specifications;
+      if (from_cfn(value, field)) {
+        p.tag_specifications = std::move(field);
+        continue;
+      }
+    }
+    if (name == "VersionDescription") {
+      auto field = p.version_description;
+      if (from_cfn(value, field)) {
+        p.version_description = std::move(field);
+        continue;
+      }
+    }
+    unfitted.emplace_back(name, value);
+  }
+  return p;
 }
 
 CfnVPC::CfnVPC(Construct& scope, std::string_view id, Props props)
@@ -431,4 +1498,66 @@ Value CfnVPC::render_properties() const {
   return Value{std::move(m)};
 }
 
+CfnVPC::Props CfnVPC::props_from_cloudformation(const Map& properties, Map& unfitted) {
+  Props p{};
+  for (const auto& [name, value] : properties) {
+    if (name == "CidrBlock") {
+      auto field = p.cidr_block;
+      if (from_cfn(value, field)) {
+        p.cidr_block = std::move(field);
+        continue;
+      }
+    }
+    if (name == "EnableDnsHostnames") {
+      auto field = p.enable_dns_hostnames;
+      if (from_cfn(value, field)) {
+        p.enable_dns_hostnames = std::move(field);
+        continue;
+      }
+    }
+    if (name == "EnableDnsSupport") {
+      auto field = p.enable_dns_support;
+      if (from_cfn(value, field)) {
+        p.enable_dns_support = std::move(field);
+        continue;
+      }
+    }
+    if (name == "InstanceTenancy") {
+      auto field = p.instance_tenancy;
+      if (from_cfn(value, field)) {
+        p.instance_tenancy = std::move(field);
+        continue;
+      }
+    }
+    if (name == "Ipv4IpamPoolId") {
+      auto field = p.ipv4_ipam_pool_id;
+      if (from_cfn(value, field)) {
+        p.ipv4_ipam_pool_id = std::move(field);
+        continue;
+      }
+    }
+    if (name == "Ipv4NetmaskLength") {
+      auto field = p.ipv4_netmask_length;
+      if (from_cfn(value, field)) {
+        p.ipv4_netmask_length = std::move(field);
+        continue;
+      }
+    }
+    if (name == "Tags") {
+      auto field = p.tags;
+      if (from_cfn(value, field)) {
+        p.tags = std::move(field);
+        continue;
+      }
+    }
+    unfitted.emplace_back(name, value);
+  }
+  return p;
+}
+
 }  // namespace cdk::ec2
+
+extern const cdk::detail::ResourceFactory cdkpp_factories_aws_ec2[] = {
+    cdk::detail::factory_of<cdk::ec2::CfnLaunchTemplate>(),
+    cdk::detail::factory_of<cdk::ec2::CfnVPC>(),
+};

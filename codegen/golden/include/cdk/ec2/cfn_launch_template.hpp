@@ -320,6 +320,10 @@ class CfnLaunchTemplate : public ::cdk::CfnResource {
   static constexpr std::string_view CFN_RESOURCE_TYPE_NAME = "AWS::EC2::LaunchTemplate";
   /// Facts from the schema: attributes, create-only properties, tagging, shapes.
   static const ResourceTypeInfo& type_info();
+  /// Props from a template's Properties (CfnInclude; CDK's fromCloudFormation): each
+  /// property that fits its typed field goes there, every other one is appended to
+  /// `unfitted` as written.
+  static Props props_from_cloudformation(const Map& properties, Map& unfitted);
 
   CfnLaunchTemplate(Construct& scope, std::string_view id, Props props = {});
 
