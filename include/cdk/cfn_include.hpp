@@ -39,6 +39,9 @@
 //  - cdk.include.UnknownReference: a Ref, Fn::GetAtt, Fn::If, Condition, Fn::FindInMap,
 //    DependsOn or ${Name} in Fn::Sub names something the template does not declare (the
 //    message gives where, e.g. "Resources.Vpc.Properties.CidrBlock: ...");
+//  - cdk.include.Unsupported: what has no element class here and would be lost: a
+//    Hooks section, Fn::ForEach loops (AWS::LanguageExtensions), a Transform with
+//    parameters;
 //  - cdk.include.UnknownElement: get_resource("Nope") and the other accessors;
 //  - cdk.include.WrongType: get_resource<T> of a resource of another type.
 #pragma once

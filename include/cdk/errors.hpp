@@ -206,6 +206,7 @@ inline constexpr const char* IncludeInvalidProps = "cdk.include.InvalidProps";
 inline constexpr const char* IncludeUnknownElement = "cdk.include.UnknownElement";
 inline constexpr const char* IncludeWrongType = "cdk.include.WrongType";
 inline constexpr const char* IncludeUnknownReference = "cdk.include.UnknownReference";
+inline constexpr const char* IncludeUnsupported = "cdk.include.Unsupported";
 inline constexpr const char* AssemblyInvalid = "cdk.assembly.Invalid";
 // cdkpp migrate: the path is the template's file name
 inline constexpr const char* MigrateInvalidTemplate = "cdk.migrate.InvalidTemplate";

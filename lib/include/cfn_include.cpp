@@ -67,6 +67,16 @@ class Importer {
   }
 
   void run() {
+    // What has no element class here is refused rather than dropped from the template.
+    if (section("Hooks")) unsupported({"Hooks"}, "the Hooks section (CodeDeploy blue/green) cannot be included");
+    for (const char* name : {"Resources", "Conditions", "Outputs"})
+      if (const Json* s = section(name))
+        for (const auto& [id, body] : s->items())
+          if (id.rfind("Fn::ForEach::", 0) == 0)
+            unsupported({name, id}, "Fn::ForEach (the AWS::LanguageExtensions transform) cannot be included");
+    if (const Json* t = section("Transform"))
+      for (const auto& item : t->is_array() ? *t : Json::array({*t}))
+        if (!item.is_string()) unsupported({"Transform"}, "a transform with parameters cannot be included, only macro names");
     for (const auto& [name, value] : props_.parameters) {
       const Json* p = section_entry("Parameters", name);
       if (!p)
@@ -98,6 +108,15 @@ class Importer {
     }
     if (const Json* s = section("Outputs"))
       for (const auto& [id, body] : s->items()) output(id, body);
+    // Last: the template's metadata may refer to any element.
+    if (const Json* v = section("Metadata")) {
+      Scope scope{*this, {"Metadata"}};
+      auto& metadata = Stack::of(self_).template_options().metadata;
+      for (const auto& [key, item] : v->items()) {
+        Scope entry{*this, {key}};
+        metadata.emplace_back(key, value(item));
+      }
+    }
   }
 
  private:
@@ -132,22 +151,18 @@ class Importer {
     throw Error(errc::IncludeUnknownReference, self_.path(), where.empty() ? message : where + ": " + message);
   }
 
+  [[noreturn]] void unsupported(const std::vector<std::string>& where, const std::string& message) {
+    throw Error(errc::IncludeUnsupported, self_.path(), template_io::dotted(where) + ": " + message);
+  }
+
   void template_options() {
     auto& options = Stack::of(self_).template_options();
     if (const Json* v = section("AWSTemplateFormatVersion"); v && !options.template_format_version)
       options.template_format_version = v->get<std::string>();
     if (const Json* v = section("Description"); v && !options.description) options.description = v->get<std::string>();
-    if (const Json* v = section("Metadata")) {
-      Scope scope{*this, {"Metadata"}};
-      for (const auto& [key, item] : v->items()) {
-        Scope entry{*this, {key}};
-        options.metadata.emplace_back(key, value(item));
-      }
-    }
     if (const Json* v = section("Transform")) {
       auto add = [&](const Json& t) {
-        // A transform with parameters ({Name, Parameters}) is kept in its written form.
-        std::string name = t.is_string() ? t.get<std::string>() : t.dump();
+        std::string name = t.get<std::string>();
         if (std::find(options.transforms.begin(), options.transforms.end(), name) == options.transforms.end())
           options.transforms.push_back(std::move(name));
       };

@@ -211,6 +211,10 @@ class Checker {
       Scope scope{*this, "Export"};
       expect(e->is_object() && e->contains("Name"), "the Export of output '" + id + "' must be a map with a Name");
     }
+    if (auto d = o.find("Description"); d != o.end()) {
+      Scope scope{*this, "Description"};
+      expect(d->is_string(), "the Description of output '" + id + "' must be a string, not " + kind_of(*d));
+    }
     if (auto c = o.find("Condition"); c != o.end()) {
       Scope scope{*this, "Condition"};
       expect(c->is_string(), "the Condition of output '" + id + "' must be a condition name, not " + kind_of(*c));

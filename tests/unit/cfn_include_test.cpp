@@ -294,6 +294,16 @@ TEST_CASE("include: errors") {
         "[cdk.include.UnknownReference] S/Template: Outputs.O.Condition: Condition 'Nope', which is not a condition "
         "of the template");
 
+  CHECK(error({.template_body = head + "Hooks:\n  H: {Type: AWS::CodeDeploy::BlueGreen}\n"}) ==
+        "[cdk.include.Unsupported] S/Template: Hooks: the Hooks section (CodeDeploy blue/green) cannot be included");
+  CHECK(error({.template_body = "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Topics: [T, [a, b], "
+                                "{\"Topic${T}\": {Type: AWS::SNS::Topic}}]\n"}) ==
+        "[cdk.include.Unsupported] S/Template: Resources.Fn::ForEach::Topics: Fn::ForEach (the AWS::LanguageExtensions "
+        "transform) cannot be included");
+  CHECK(error({.template_body = head + "Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n"}) ==
+        "[cdk.include.Unsupported] S/Template: Transform: a transform with parameters cannot be included, only macro "
+        "names");
+
   Fixture f;
   auto& t = f.stack.add<cdk::CfnInclude>("Template", {.template_body = head});
   CHECK(thrown([&] { t.get_resource("Nope"); }).diagnostic().to_string() ==
@@ -308,4 +318,19 @@ TEST_CASE("include: errors") {
         "[cdk.include.UnknownElement] S/Template: the template has no output 'A'");
   CHECK(thrown([&] { t.get_rule("A"); }).diagnostic().to_string() ==
         "[cdk.include.UnknownElement] S/Template: the template has no rule 'A'");
+}
+
+TEST_CASE("include: template sections beside the elements") {
+  const std::string text = R"({"AWSTemplateFormatVersion": "2010-09-09", "Description": "d",
+    "Metadata": {"AWS::CloudFormation::Interface": {"ParameterGroups": []}, "Ref": {"Ref": "Topic"}},
+    "Transform": ["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"],
+    "Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {}, "Version": "1.0", "Description": "x",
+      "UpdatePolicy": {"AutoScalingReplacingUpdate": {"WillReplace": true}}, "CreationPolicy": {"ResourceSignal": {"Count": 1}},
+      "DeletionPolicy": {"Fn::If": ["C", "Retain", "Delete"]}, "UpdateReplacePolicy": "Snapshot"}},
+    "Conditions": {"C": {"Fn::Equals": [1, 1]}}})";
+  Fixture f;
+  f.stack.add<cdk::CfnInclude>("Template", {.template_body = text});
+  CHECK(f.synth() == parsed(text));
+  CHECK(f.stack.template_options().transforms == std::vector<std::string>{"AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"});
+  CHECK(f.stack.template_options().description == "d");
 }
