@@ -8,5 +8,6 @@ namespace cdk::cli {
 Command ls_command();
 Command migrate_command();
 Command diagram_command();
+Command diff_command();
 
 }  // namespace cdk::cli
