@@ -186,9 +186,12 @@ void classify(ValueChange& change, const Leaf& leaf, const std::vector<std::vect
         std::any_of(old_values.begin(), old_values.end(), [&](const Json* v) { return deploy_time_value(*v, context.old_body); }) ||
         std::any_of(new_values.begin(), new_values.end(), [&](const Json* v) { return deploy_time_value(*v, context.new_body); });
     const Impact impact = unknown ? Impact::MayReplace : Impact::Replace;
-    if (severity(impact) > severity(change.impact)) {
+    // The worst impact wins; among equals the most precise createOnly path names it.
+    const std::string reason = "createOnly " + create_only_text(pattern);
+    if (severity(impact) > severity(change.impact) ||
+        (severity(impact) == severity(change.impact) && reason.size() > change.reason.size())) {
       change.impact = impact;
-      change.reason = "createOnly " + create_only_text(pattern);
+      change.reason = reason;
     }
   }
 }

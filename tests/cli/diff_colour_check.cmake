@@ -1,0 +1,23 @@
+# cdkpp diff colours its report only with --color=always (the test's output is no
+# terminal): never by default, never with --color=never, and --color=always wins over NO_COLOR.
+set(old ${DATA}/network_old.yaml)
+set(new ${DATA}/network_new.yaml)
+string(ASCII 27 escape)
+set(esc "${escape}\\[")
+execute_process(COMMAND ${PROGRAM} diff ${old} ${new} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+if(NOT rc EQUAL 1 OR out MATCHES "${esc}")
+  message(FATAL_ERROR "cdkpp diff (not a terminal): exit ${rc}, coloured or wrong:\n${out}")
+endif()
+execute_process(COMMAND ${PROGRAM} diff --color=never ${old} ${new} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+if(NOT rc EQUAL 1 OR out MATCHES "${esc}")
+  message(FATAL_ERROR "cdkpp diff --color=never: exit ${rc}, coloured:\n${out}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 ${PROGRAM} diff --color=always ${old} ${new}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+if(NOT rc EQUAL 1 OR NOT out MATCHES "${esc}33m\\[~\\]${esc}0m" OR NOT out MATCHES "${esc}1;3;31mreplace${esc}0m")
+  message(FATAL_ERROR "cdkpp diff --color=always: exit ${rc}, not coloured:\n${out}")
+endif()
+execute_process(COMMAND ${PROGRAM} diff --color=sometimes ${old} ${new} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--color takes always, never or auto")
+  message(FATAL_ERROR "cdkpp diff --color=sometimes: exit ${rc}, printed:\n${err}")
+endif()
