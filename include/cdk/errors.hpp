@@ -217,7 +217,6 @@ inline constexpr const char* DiagramGraphvizMissing = "cdk.diagram.GraphvizMissi
 inline constexpr const char* DiagramGraphvizFailed = "cdk.diagram.GraphvizFailed";
 inline constexpr const char* DiagramWriteError = "cdk.diagram.WriteError";
 // cdkpp diff: the path is "old"/"new" or the stack asked for
-inline constexpr const char* DiffInvalidTemplate = "cdk.diff.InvalidTemplate";
 inline constexpr const char* DiffUnknownStack = "cdk.diff.UnknownStack";
 inline constexpr const char* DiffAmbiguousStack = "cdk.diff.AmbiguousStack";
 }  // namespace errc

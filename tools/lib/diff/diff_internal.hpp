@@ -41,7 +41,7 @@ void diff_values(const Json& a, const Json& b, Path prefix, std::vector<Leaf>& o
 /// sorted list, and without CDK bookkeeping unless `strict`.
 Json normalize_template(const Json& body, bool strict);
 
-/// The diff of two templates as read (normalized here). Throws [cdk.diff.InvalidTemplate]
+/// The diff of two templates as read (normalized here). Throws [cdk.template.Malformed]
 /// when one is not a JSON object; `source` names the sides in that message.
 TemplateDiff diff_bodies(const Json& old_body, const Json& new_body, bool strict);
 

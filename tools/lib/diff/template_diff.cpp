@@ -482,12 +482,56 @@ std::vector<EntryChange> diff_entries(const Json& old_section, const Json& new_s
   return removed;
 }
 
+// An output whose value refers to a replaced resource changes at deploy time although its
+// template text does not; when it is exported, CloudFormation refuses that change while
+// another stack imports it.
+void mark_outputs_of_replaced(const Json& old_body, const Json& new_body, TemplateDiff& diff) {
+  std::set<std::string> replaced;
+  for (const auto& change : diff.resources)
+    if (change.kind == ChangeKind::Updated && change.impact == Impact::Replace) replaced.insert(change.logical_id);
+  if (replaced.empty()) return;
+  const Json& old_outputs = member_or_empty(old_body, "Outputs");
+  for (const auto& [id, output] : member_or_empty(new_body, "Outputs").items()) {
+    if (!old_outputs.contains(id) || !output.is_object() || !output.contains("Value")) continue;
+    const Json holder = {{"Value", output["Value"]}};  // paths start at "Value"
+    std::vector<Reference> references;
+    find_references(holder, {}, replaced, references);
+    if (references.empty()) continue;
+    auto it = std::find_if(diff.outputs.begin(), diff.outputs.end(), [&](const EntryChange& c) { return c.id == id; });
+    if (it == diff.outputs.end()) {
+      EntryChange change;
+      change.id = id;
+      change.kind = ChangeKind::Updated;
+      change.old_value = compact(old_outputs[id]);
+      change.new_value = compact(output);
+      change.old_export = export_name(old_outputs[id]);
+      change.new_export = export_name(output);
+      diff.outputs.push_back(std::move(change));
+      it = std::prev(diff.outputs.end());
+    }
+    for (const auto& reference : references) {
+      const std::string where = path_string(reference.path);
+      const bool covered = std::any_of(it->details.begin(), it->details.end(),
+                                       [&](const ValueChange& d) { return covers(d.path, where) && !d.path.empty(); });
+      if (covered) continue;
+      ValueChange detail;
+      detail.path = where;
+      detail.kind = ChangeKind::Updated;
+      detail.old_value = detail.new_value = compact(*reference.value);
+      detail.replaced_reference = reference.target;
+      detail.reason = "references " + reference.target + ", which is replaced";
+      if (!it->new_export.empty()) detail.reason += ": the exported value changes, which fails while another stack imports it";
+      it->details.push_back(std::move(detail));
+    }
+  }
+}
+
 }  // namespace
 
 TemplateDiff diff_bodies(const Json& old_raw, const Json& new_raw, bool strict) {
   for (const Json* body : {&old_raw, &new_raw})
     if (!body->is_object())
-      throw Error(errc::DiffInvalidTemplate, body == &old_raw ? "old" : "new",
+      throw Error(errc::TemplateMalformed, body == &old_raw ? "old" : "new",
                   "a template is a mapping of sections, not " + std::string{body->type_name()});
   const Json old_body = normalize_template(old_raw, strict);
   const Json new_body = normalize_template(new_raw, strict);
@@ -530,6 +574,8 @@ TemplateDiff diff_bodies(const Json& old_raw, const Json& new_raw, bool strict) 
         change.construct_path = construct_path(raw_old[change.logical_id]);
     }
   }
+
+  mark_outputs_of_replaced(old_body, new_body, diff);
 
   static const std::set<std::string> known = {"AWSTemplateFormatVersion", "Description", "Transform", "Parameters",
                                               "Metadata", "Mappings", "Conditions", "Rules", "Resources", "Outputs"};

@@ -165,7 +165,7 @@ struct DiffOptions {
 };
 
 /// Two templates as text (JSON, or YAML with short-form tags). Errors:
-/// [cdk.template.ParseError], [cdk.diff.InvalidTemplate] (not a mapping at the top).
+/// [cdk.template.ParseError], [cdk.template.Malformed] (and the parser's other checks).
 TemplateDiff diff_templates(std::string_view old_template, std::string_view new_template,
                             const DiffOptions& options = {});
 
