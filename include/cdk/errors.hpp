@@ -211,6 +211,7 @@ inline constexpr const char* AssemblyInvalid = "cdk.assembly.Invalid";
 // cdkpp migrate: the path is the template's file name
 inline constexpr const char* MigrateInvalidTemplate = "cdk.migrate.InvalidTemplate";
 inline constexpr const char* MigrateUnsupported = "cdk.migrate.Unsupported";
+inline constexpr const char* MigrateWrite = "cdk.migrate.WriteError";
 // cdkpp diagram
 inline constexpr const char* DiagramUnknownStack = "cdk.diagram.UnknownStack";
 inline constexpr const char* DiagramGraphvizMissing = "cdk.diagram.GraphvizMissing";

@@ -199,6 +199,7 @@ Resources:
   One: {Type: AWS::SQS::Queue, DependsOn: A}
   Odd: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Delete]}
   Empty: {Type: AWS::SQS::Queue, Properties: {}}
+  Default: {Type: AWS::SQS::Queue}
 )");
   CHECK(has(r.code, "sorted.add_depends_on(a);\n  sorted.add_depends_on(b);"));
   CHECK(has(r.code, "sorted.options().condition = &c;"));
@@ -211,6 +212,8 @@ Resources:
   CHECK(has(r.code, "one.add_override(\"DependsOn\", \"A\");"));
   CHECK(has(r.code, "odd.add_override(\"DeletionPolicy\", cdk::Fn::condition_if(c, \"Retain\", \"Delete\"));"));
   CHECK(has(r.code, "empty.add_override(\"Properties\", cdk::Map{});"));
+  // A lone path component "Default" would give no logical id; "Default_" gives "Default".
+  CHECK(has(r.code, "stack.add<cdk::sqs::CfnQueue>(\"Default_\");"));
 }
 
 TEST_CASE("migrate: values a typed field cannot take are wrapped or set as properties") {

@@ -25,7 +25,7 @@ constexpr std::string_view usage =
     "Exit codes: 0 the program reproduces the template, 1 written, but with differences\n"
     "listed on standard error (\"note: ...\"), 2 failure (unreadable or malformed template,\n"
     "[cdk.migrate.InvalidTemplate]; something the library cannot declare,\n"
-    "[cdk.migrate.Unsupported]).\n";
+    "[cdk.migrate.Unsupported]; the output file cannot be written, [cdk.migrate.WriteError]).\n";
 
 int run(std::span<const std::string_view> argv, Io& io) {
   static constexpr Args::Option options[] = {
@@ -41,7 +41,7 @@ int run(std::span<const std::string_view> argv, Io& io) {
   if (auto file = args.value("--output")) {
     std::ofstream out{*file, std::ios::binary};
     out << result.code;
-    if (!out) throw Error(errc::TemplateRead, *file, "cannot write the program");
+    if (!out) throw Error(errc::MigrateWrite, *file, "cannot write the program");
   } else {
     io.out << result.code;
   }

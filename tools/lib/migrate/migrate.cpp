@@ -524,7 +524,9 @@ class Migrator {
   // --- elements ----------------------------------------------------------------------------
 
   static Code add(const std::string& type, const std::string& id, std::optional<Code> props) {
-    std::vector<Code> args{Code::atom(codegen::cpp_string(id))};
+    // A path component "Default" is dropped from logical ids, so a lone "Default" would
+    // have none; "Default_" keeps the component and loses the '_' (logical id "Default").
+    std::vector<Code> args{Code::atom(codegen::cpp_string(id == "Default" ? "Default_" : id))};
     if (props) args.push_back(std::move(*props));
     return Code::call("stack.add<" + type + ">", std::move(args));
   }
