@@ -6,6 +6,7 @@
 namespace cdk::cli {
 
 Command ls_command();
+Command validate_command();
 Command migrate_command();
 Command diagram_command();
 Command diff_command();

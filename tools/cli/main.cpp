@@ -13,7 +13,7 @@ namespace {
 
 using namespace cdk::cli;
 
-std::vector<Command> all_commands() { return {ls_command(), migrate_command(), diagram_command(), diff_command()}; }
+std::vector<Command> all_commands() { return {ls_command(), validate_command(), migrate_command(), diagram_command(), diff_command()}; }
 
 void print_help(std::ostream& out, const std::vector<Command>& commands) {
   out << "usage: cdkpp <command> [options] [arguments]\n\n"
