@@ -18,11 +18,14 @@
 #include "diagram/references.hpp"
 #include "stack_templates.hpp"
 #include "template/parse.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using cdk::synth::Json;
 using namespace cdk::tools;
 using namespace cdk::tools::diagram;
+
+using namespace cli_test;
 
 namespace {
 
@@ -32,36 +35,6 @@ const fs::path newsblog_expected = source_dir / "samples/newsblog/expected/NewsB
 // (aws:cdk:enable-path-metadata): its expected template plus each resource's aws:cdk:path.
 const fs::path newsblog_paths = fs::path{CDKPP_CLI_TEST_DATA} / "diagram/NewsBlogStack.paths.template.json";
 const fs::path multi_stage = source_dir / "samples/multi_stage/expected";
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("cdkpp_cli_tests_diagram_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream{path} << text;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("no cdk::Error was thrown");
-  return cdk::Error{"", "", ""};
-}
 
 std::vector<StackTemplate> stacks_of(const std::vector<fs::path>& inputs) {
   std::vector<StackTemplate> stacks;

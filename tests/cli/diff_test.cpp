@@ -14,6 +14,7 @@
 #include "cdk/tags.hpp"
 #include "cdk/tools/diff.hpp"
 #include "synth/json.hpp"
+#include "test_support.hpp"
 
 #if __has_include(<cdk/ec2.hpp>)
 #include <cdk/ec2.hpp>
@@ -27,37 +28,14 @@ using cdk::tools::ChangeKind;
 using cdk::tools::Impact;
 using cdk::tools::TemplateDiff;
 
+using namespace cli_test;
+
 namespace {
 
 const std::string data_dir = std::string{CDKPP_CLI_TEST_DATA} + "/diff/";
 
-std::string read(const std::string& path) {
-  std::ifstream in{path};
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TemplateDiff diff_files(const std::string& a, const std::string& b) {
   return cdk::tools::diff_templates(read(data_dir + a), read(data_dir + b));
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("cdkpp_diff_tests_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("no cdk::Error was thrown");
-  return cdk::Error{"", "", ""};
 }
 
 // A one-resource template.

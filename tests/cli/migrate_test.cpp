@@ -6,6 +6,9 @@
 #include "cdk/errors.hpp"
 #include "migrate/migrate.hpp"
 #include "template/parse.hpp"
+#include "test_support.hpp"
+
+using namespace cli_test;
 
 namespace {
 
@@ -22,17 +25,6 @@ Result migrate_json(const std::string& json) {
 }
 
 bool has(const std::string& code, const std::string& part) { return code.find(part) != std::string::npos; }
-
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("no cdk::Error was thrown");
-  return cdk::Error{"", "", ""};
-}
 
 const char* kBootstrap = R"(
   BootstrapVersion:

@@ -3,39 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "cdk/errors.hpp"
 #include "stack_templates.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 
-namespace {
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("cdkpp_cli_tests_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream{path} << text;
-}
-
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("no cdk::Error was thrown");
-  return cdk::Error{"", "", ""};
-}
-
-}  // namespace
+using namespace cli_test;
 
 TEST_CASE("a lone template is one stack named after its file") {
   const auto dir = scratch("lone");
