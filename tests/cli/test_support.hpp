@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "cdk/errors.hpp"
+#include "../unit/error_support.hpp"
 
 namespace cli_test {
 
@@ -33,16 +33,7 @@ inline std::string read(const std::filesystem::path& path) {
   return text.str();
 }
 
-/// The cdk::Error `f` throws; fails the test when it throws none.
-template <class F>
-cdk::Error thrown(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e;
-  }
-  FAIL("no cdk::Error was thrown");
-  return cdk::Error{"", "", ""};
-}
+/// The cdk::Error `f` throws (the unit tests' helper).
+using unit_test::thrown;
 
 }  // namespace cli_test
