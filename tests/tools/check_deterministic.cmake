@@ -1,0 +1,52 @@
+# Determinism: a sample run twice writes byte-identical assemblies (every file, not only
+# the templates: manifest, tree, assets), and so does the same sample built by another
+# compiler (BASELINE, the sample's binary from a second build tree of these sources).
+# usage: cmake -DSAMPLE=<binary> [-DBASELINE=<binary>] -DWORK_DIR=<dir> -P check_deterministic.cmake
+cmake_policy(VERSION 3.25)
+foreach(var SAMPLE WORK_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check_deterministic.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/run_sample.cmake)
+
+# compare_assemblies(<first> <second> <what>): fails unless both folders hold the same
+# files (by relative path) with the same bytes.
+function(compare_assemblies first second what)
+  file(GLOB_RECURSE first_files LIST_DIRECTORIES true RELATIVE ${first} ${first}/*)
+  file(GLOB_RECURSE second_files LIST_DIRECTORIES true RELATIVE ${second} ${second}/*)
+  if(NOT first_files)
+    message(FATAL_ERROR "${what}: ${first} is empty")
+  endif()
+  if(NOT first_files STREQUAL second_files)
+    message(FATAL_ERROR "${what}: the assemblies hold different files:\n  ${first}: ${first_files}\n  ${second}: ${second_files}")
+  endif()
+  set(compared 0)
+  foreach(name IN LISTS first_files)
+    if(IS_DIRECTORY ${first}/${name})
+      continue()
+    endif()
+    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${first}/${name} ${second}/${name}
+                    RESULT_VARIABLE differs)
+    if(differs)
+      find_program(DIFF diff)
+      if(DIFF)
+        execute_process(COMMAND ${DIFF} -u ${first}/${name} ${second}/${name})
+      endif()
+      message(FATAL_ERROR "${what}: ${name} differs")
+    endif()
+    math(EXPR compared "${compared} + 1")
+  endforeach()
+  message(STATUS "${what}: ${compared} files byte-identical")
+endfunction()
+
+run_sample("${SAMPLE}" "${WORK_DIR}/first" first)
+run_sample("${SAMPLE}" "${WORK_DIR}/second" second)
+compare_assemblies(${first} ${second} "run twice")
+if(BASELINE)
+  if(NOT EXISTS "${BASELINE}")
+    message(FATAL_ERROR "the baseline build's sample ${BASELINE} does not exist: build that tree first")
+  endif()
+  run_sample("${BASELINE}" "${WORK_DIR}/baseline" baseline)
+  compare_assemblies(${first} ${baseline} "against ${BASELINE}")
+endif()
