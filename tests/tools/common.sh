@@ -25,11 +25,12 @@ fail() {
   exit 1
 }
 
-# synth_sample BINARY OUTDIR: runs a sample as the cdk CLI would, with CDK_OUTDIR.
+# synth_sample BINARY OUTDIR [ARG...]: runs a sample as the cdk CLI would, with CDK_OUTDIR.
 synth_sample() {
   local binary=$1 outdir=$2
+  shift 2
   [[ -x "$binary" ]] || fail "sample binary '$binary' does not exist"
-  CDK_OUTDIR="$outdir" "$binary" || fail "'$binary' exited with status $?"
+  CDK_OUTDIR="$outdir" "$binary" "$@" || fail "'$binary' exited with status $?"
   [[ -n "$(templates_of "$outdir")" ]] || fail "'$binary' wrote no template into $outdir"
 }
 
