@@ -10,13 +10,13 @@
 #   3. include cost of the main headers (bench/compile_time.sh)
 #
 #   bench/run.sh [--quick] [--no-compile] [bench/compare.py options]
-#     --quick        a few minutes: 100 and 1,000 resources, 5 fleet copies, 3 cdkpp runs
+#     --quick        about 2 minutes: 100 and 1,000 resources, 5 fleet copies, 3 cdkpp runs
 #                    and 1 CDK run each, no compile-time figures
 #     --no-compile   leave out 2 and 3 (they build at -O0 in build-bench-O0/ too)
 #     --sizes 100,1000,10000,50000  --fleet 50  --repeat 5  --cdk-repeat 3
 #     --cdk-large 10000   (see bench/compare.py)
-# The default run takes about 15 minutes on a 2-core machine once built; the first build
-# takes longer. CDKPP_BENCH_SERVICES (default all) restricts the generated services, for a
+# The default run takes about 4 minutes on a busy 2-core machine once built; the first
+# build takes much longer (every service's typed classes, in Release and at -O0). CDKPP_BENCH_SERVICES (default all) restricts the generated services, for a
 # quicker build while working on the benchmark itself.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,8 +37,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCDKPP_BENCH=ON -DCDKPP
   -DCDKPP_SERVICES="${CDKPP_BENCH_SERVICES:-all}" >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
 # The version the samples' CDK comparisons use (tests/tools/CMakeLists.txt).
-bash "$root/tests/tools/npm_setup.sh" "$npm_prefix" aws-cdk-lib aws-cdk-lib@2.276.0 constructs@10 >/dev/null ||
-  { echo "bench/run.sh: aws-cdk-lib could not be installed into $npm_prefix (see above)" >&2; exit 1; }
+bash "$root/tests/tools/npm_setup.sh" "$npm_prefix" aws-cdk-lib aws-cdk-lib@2.276.0 constructs@10 >&2 ||
+  { echo "bench/run.sh: aws-cdk-lib could not be installed into $npm_prefix" >&2; exit 1; }
 
 python3 "$root/bench/compare.py" --build "$build" --npm "$npm_prefix" "${options[@]}"
 if $compile; then
