@@ -48,15 +48,17 @@ std::uintmax_t directory_bytes(const fs::path& dir) {
 }
 
 // Child mode: build and synth one app ("generated" with `count` resources, or "fleet"
-// of `count` stacks), print "construct_ms synth_ms" to the pipe the parent gave. Exits
-// without tearing the tree down: teardown is not synth.
+// of `count` stacks), print "construct_ms synth_ms stacks resources" to the pipe the
+// parent gave. Exits without tearing the tree down: teardown is not synth.
 int run_child(const std::string& kind, std::size_t count, const std::string& outdir, int result_fd) {
   auto start = Clock::now();
   cdk::App app{cdk::AppProps{.outdir = outdir}};
   if (kind == "fleet")
     bench::build_vpc_asg_fleet(app, count);
-  else
+  else if (kind == "generated")
     bench::build_generated_app(app, count);
+  else
+    return 2;
   const double construct_ms = ms_since(start);
   start = Clock::now();
   try {
@@ -186,14 +188,14 @@ std::vector<std::size_t> parse_sizes(const std::string& text) {
   return sizes;
 }
 
-}  // namespace
-
 // One row of the table: a command run in a child process --repeat times.
 struct Case {
   std::string name;
   std::vector<std::string> argv;
   bool reports_times;  // our own --child, which reports construct and synth times
 };
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::size_t> sizes{1000, 5000, 10000, 50000};
