@@ -418,7 +418,8 @@ MatchResult test_object(const char* name, const Map& pattern, const Json* actual
     auto found = actual->find(key);
     const Json* child = found == actual->end() ? nullptr : &*found;
     if (!child && !is_absent_matcher(value)) {
-      result.fail([&] { return Failure{name, {key}, "Missing key '" + key + "'"}; });
+      // Named capture: clang before 16 cannot capture a structured binding.
+      result.fail([&name, &key = key] { return Failure{name, {key}, "Missing key '" + key + "'"}; });
       if (quick_mode()) return result;
       continue;
     }

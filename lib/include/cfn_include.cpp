@@ -176,7 +176,10 @@ class Importer {
   void parameter(const std::string& id, const Json& body) {
     CfnParameterProps p;
     Map as_written;
-    for (const auto& [key, v] : body.items()) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambdas below.
+    for (const auto& item : body.items()) {
+      const std::string& key = item.key();
+      const Json& v = item.value();
       auto keep = [&] { as_written.emplace_back(key, synth::json_to_value(v)); };
       auto string_field = [&](std::optional<std::string>& field) {
         if (v.is_string()) field = v.get<std::string>();

@@ -18,7 +18,7 @@ Value deep_merge(const Value& target, const Value& source) {
   if (!target.is_map() || !source.is_map()) return source;
   Map out = target.as_map();
   for (const auto& [key, value] : source.as_map()) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == key; });
+    auto it = std::find_if(out.begin(), out.end(), [&key = key](const auto& e) { return e.first == key; });
     if (value.is_list()) {
       List merged = (it != out.end() && it->second.is_list()) ? it->second.as_list() : List{};
       for (const auto& item : value.as_list()) {

@@ -60,7 +60,7 @@ void PolicyStatement::add_not_actions(std::vector<Value> actions) {
 void PolicyStatement::add_principal_fragment(PrincipalMap& into, const IPrincipal& principal) {
   const PrincipalPolicyFragment fragment = principal.policy_fragment();
   for (const auto& [key, values] : fragment.principal_json) {
-    auto it = std::find_if(into.begin(), into.end(), [&](const auto& e) { return e.first == key; });
+    auto it = std::find_if(into.begin(), into.end(), [&key = key](const auto& e) { return e.first == key; });
     if (it == into.end()) it = into.insert(into.end(), {key, {}});
     append_unique(it->second, values);
   }
@@ -104,7 +104,7 @@ void PolicyStatement::add_condition(const std::string& op, const Value& conditio
   }
   Map merged = it->second.as_map();
   for (const auto& [key, value] : condition.as_map()) {
-    auto m = std::find_if(merged.begin(), merged.end(), [&](const auto& e) { return e.first == key; });
+    auto m = std::find_if(merged.begin(), merged.end(), [&key = key](const auto& e) { return e.first == key; });
     if (m == merged.end())
       merged.emplace_back(key, value);
     else

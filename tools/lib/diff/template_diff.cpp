@@ -351,7 +351,7 @@ void propagate_replacements(const Json& old_resources, const Json& new_resources
       std::vector<Reference> references;
       find_references(member_or_empty(resource, "Properties"), {}, replaced, references);
       if (references.empty()) continue;
-      auto it = std::find_if(changes.begin(), changes.end(), [&](const ResourceChange& c) { return c.logical_id == id; });
+      auto it = std::find_if(changes.begin(), changes.end(), [&id = id](const ResourceChange& c) { return c.logical_id == id; });
       if (it == changes.end()) {
         ResourceChange change;
         change.logical_id = id;
@@ -497,7 +497,7 @@ void mark_outputs_of_replaced(const Json& old_body, const Json& new_body, Templa
     std::vector<Reference> references;
     find_references(holder, {}, replaced, references);
     if (references.empty()) continue;
-    auto it = std::find_if(diff.outputs.begin(), diff.outputs.end(), [&](const EntryChange& c) { return c.id == id; });
+    auto it = std::find_if(diff.outputs.begin(), diff.outputs.end(), [&id = id](const EntryChange& c) { return c.id == id; });
     if (it == diff.outputs.end()) {
       EntryChange change;
       change.id = id;

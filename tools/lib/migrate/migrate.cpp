@@ -505,7 +505,7 @@ class Migrator {
       if (!j.is_object() || j.empty()) return std::nullopt;
       for (const auto& [key, element] : j.items()) {
         (void)element;
-        if (std::none_of(nested->fields.begin(), nested->fields.end(), [&](const codegen::Field& f) { return f.cfn_name == key; }))
+        if (std::none_of(nested->fields.begin(), nested->fields.end(), [&key = key](const codegen::Field& f) { return f.cfn_name == key; }))
           return std::nullopt;
       }
       std::vector<Code> fields;
@@ -694,7 +694,7 @@ class Migrator {
         fields.push_back(std::move(*code).with_prefix("." + f.cpp_name + " = "));
       }
       for (const auto& [key, v] : properties.items())
-        if (std::none_of(props.fields.begin(), props.fields.end(), [&](const codegen::Field& f) { return f.cfn_name == key; }))
+        if (std::none_of(props.fields.begin(), props.fields.end(), [&key = key](const codegen::Field& f) { return f.cfn_name == key; }))
           leftovers.emplace_back(key, &v);
       includes_.insert(type->header);
       const std::string cls = "cdk::" + catalog_.namespace_of(type_name) + "::" + type->class_name;
