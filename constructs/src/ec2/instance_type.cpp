@@ -1,7 +1,8 @@
 #include "cdk/ec2/instance_type.hpp"
 
 #include <iterator>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "cdk/errors.hpp"
 
@@ -365,10 +366,30 @@ constexpr const char* kSizeIds[] = {
     "metal-48xl",
 };
 
-// <family><generation><capabilities>.<size>, e.g. t4g.micro, c7gn.large, u7i-6tb.metal
-const std::regex& type_pattern() {
-  static const std::regex re{R"(^([a-z]+)(\d{1,2})([a-z\-]*)\.([a-z0-9\-]+)$)"};
-  return re;
+struct TypeParts {
+  std::string_view family;
+  std::string_view capabilities;
+};
+
+// <family><generation><capabilities>.<size>, e.g. t4g.micro, c7gn.large, u7i-6tb.metal:
+// /^([a-z]+)(\d{1,2})([a-z\-]*)\.([a-z0-9\-]+)$/ read left to right (its character
+// classes do not overlap, so no backtracking is needed); nothing when it does not match.
+std::optional<TypeParts> split_type(std::string_view id) {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  while (i < id.size() && lower(id[i])) ++i;
+  const std::size_t family_end = i;
+  while (i < id.size() && digit(id[i])) ++i;
+  const std::size_t digits = i - family_end;
+  if (family_end == 0 || digits < 1 || digits > 2) return std::nullopt;
+  const std::size_t capabilities_start = i;
+  while (i < id.size() && (lower(id[i]) || id[i] == '-')) ++i;
+  const std::size_t capabilities_end = i;
+  if (i == id.size() || id[i] != '.' || i + 1 == id.size()) return std::nullopt;
+  for (++i; i < id.size(); ++i)
+    if (!lower(id[i]) && !digit(id[i]) && id[i] != '-') return std::nullopt;
+  return TypeParts{id.substr(0, family_end), id.substr(capabilities_start, capabilities_end - capabilities_start)};
 }
 }  // namespace
 
@@ -380,14 +401,13 @@ InstanceType InstanceType::of(InstanceClass instance_class, InstanceSize size) {
 }
 
 InstanceArchitecture InstanceType::architecture() const {
-  std::smatch m;
-  if (!std::regex_match(identifier_, m, type_pattern()))
+  const auto parts = split_type(identifier_);
+  if (!parts)
     throw Error(errc::Ec2InvalidInstanceType, "",
                 "instance type '" + identifier_ + "' is not of the form <class>.<size> (e.g. 't3.micro')");
-  const std::string family = m[1];
-  const std::string capabilities = m[3];
-  return family == "a" || capabilities.find('g') != std::string::npos ? InstanceArchitecture::Arm64
-                                                                       : InstanceArchitecture::X86_64;
+  return parts->family == "a" || parts->capabilities.find('g') != std::string_view::npos
+             ? InstanceArchitecture::Arm64
+             : InstanceArchitecture::X86_64;
 }
 
 bool InstanceType::same_instance_class_as(const InstanceType& other) const {

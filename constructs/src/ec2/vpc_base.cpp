@@ -1,6 +1,5 @@
 // Subnet selection (CDK's VpcBase) and VPCs imported by attributes (ImportedVpc).
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "cdk/ec2/vpc.hpp"
@@ -11,10 +10,15 @@ namespace cdk::ec2 {
 
 namespace {
 
-/// "PublicSubnet2" -> "Public": the group name CDK derives from a subnet's construct id.
+/// "PublicSubnet2" -> "Public": the group name CDK derives from a subnet's construct id
+/// (CDK removes /Subnet[0-9]+$/).
 std::string group_name_of(const ISubnet& subnet) {
-  static const std::regex suffix{"Subnet[0-9]+$"};
-  return std::regex_replace(subnet.subnet_construct().id(), suffix, "");
+  std::string_view id = subnet.subnet_construct().id();
+  const auto digits = id.find_last_not_of("0123456789");
+  constexpr std::string_view kSuffix = "Subnet";
+  if (digits == id.size() - 1 || digits == std::string_view::npos || !id.substr(0, digits + 1).ends_with(kSuffix))
+    return std::string{id};
+  return std::string{id.substr(0, digits + 1 - kSuffix.size())};
 }
 
 std::string type_name(SubnetType type) { return std::string{subnet_type_tag_value(type)}; }

@@ -33,4 +33,8 @@ TEST_CASE("InstanceType: a malformed identifier") {
   auto m = compute_test::expect_error([] { (void)InstanceType{"t3micro"}.architecture(); },
                                       "cdk.ec2.InvalidInstanceType", "");
   CHECK(m.find("'t3micro' is not of the form <class>.<size>") != std::string::npos);
+  for (const char* bad : {"3.micro", "t.micro", "t123.micro", "t3.", "t3.Micro", "T3.micro", "t3g_.large", "t3.mi.cro"})
+    CHECK_THROWS_AS((void)InstanceType{bad}.architecture(), cdk::Error);
+  CHECK(InstanceType{"c7i-flex.large"}.architecture() == InstanceArchitecture::X86_64);
+  CHECK(InstanceType{"x2gd.metal-16xl"}.architecture() == InstanceArchitecture::Arm64);
 }

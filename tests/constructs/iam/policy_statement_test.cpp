@@ -82,6 +82,8 @@ TEST_CASE("an invalid action is an error at once, with CDK's message") {
   iam::PolicyStatement s;
   CHECK_THROWS_AS(s.add_not_actions({"s3:Get:Object"}), cdk::Error);
   CHECK_THROWS_AS(s.add_actions({"*:*"}), cdk::Error);
+  for (const char* bad : {":GetObject", "s3:", "s3:Get Object", "s_3:GetObject", "s3:Get-Object", "**", ""})
+    CHECK_THROWS_AS(s.add_actions({bad}), cdk::Error);
   CHECK_NOTHROW(s.add_actions({"*", "s3:Get*", "ec2-instance-connect:SendSSHPublicKey", cdk::Fn::ref("Param")}));
 }
 

@@ -31,6 +31,11 @@ TEST_CASE("role props are checked as CDK checks them") {
   check_error([&] { stack.add<iam::Role>("B", {.assumed_by = kEc2, .role_name = "has space"}); }, "cdk.iam.InvalidRoleName",
               "S/B", "Invalid roleName");
   CHECK_NOTHROW(stack.add<iam::Role>("C", {.assumed_by = kEc2, .role_name = "Ok_+=,.@-1"}));
+  CHECK_NOTHROW(stack.add<iam::Role>("C64", {.assumed_by = kEc2, .role_name = std::string(64, 'a')}));
+  check_error([&] { stack.add<iam::Role>("Empty", {.assumed_by = kEc2, .role_name = ""}); }, "cdk.iam.InvalidRoleName",
+              "S/Empty", "Invalid roleName");
+  check_error([&] { stack.add<iam::Role>("Slash", {.assumed_by = kEc2, .role_name = "a/b"}); }, "cdk.iam.InvalidRoleName",
+              "S/Slash", "Invalid roleName");
   check_error([&] { stack.add<iam::Role>("D", {.assumed_by = kEc2, .path = "no-slashes"}); }, "cdk.iam.InvalidPath", "S/D",
               "Role path must be either a slash or valid characters");
   check_error([&] { stack.add<iam::Role>("E", {.assumed_by = kEc2, .path = "/" + std::string(600, 'a') + "/"}); },
