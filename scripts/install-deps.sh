@@ -4,6 +4,8 @@
 #
 #   scripts/install-deps.sh          build dependencies
 #   scripts/install-deps.sh --test   also the tools the test checks use (node, npm, aws, clang, dot)
+#   scripts/install-deps.sh --dev    also the tools of the `dev` preset's quick edit-build loop
+#                                    (ninja, lld) that bench/newsblog.sh uses too
 #   --dry-run                        only say what would be installed
 #
 # Not everything the checks use is packaged by Debian: cfn-lint and moto come from
@@ -12,12 +14,14 @@
 set -euo pipefail
 
 want_test_tools=false
+want_dev_tools=false
 dry_run=false
 for arg in "$@"; do
   case "$arg" in
     --test) want_test_tools=true ;;
+    --dev) want_dev_tools=true ;;
     --dry-run) dry_run=true ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -54,6 +58,11 @@ if $want_test_tools; then
   need_package libclang-rt-14-dev
   # Graphviz renders `cdkpp diagram --format svg` in the test cli.diagram.svg.
   need_package graphviz dot
+fi
+
+if $want_dev_tools; then
+  need_package ninja-build ninja
+  need_package lld ld.lld
 fi
 
 as_root() {
