@@ -371,7 +371,7 @@ struct TypeParts {
   std::string_view capabilities;
 };
 
-// <family><generation><capabilities>.<size>, e.g. t4g.micro, c7gn.large, u7i-6tb.metal:
+// <family><generation><capabilities>.<size>, e.g. t4g.micro, c7gn.large, c7i-flex.large:
 // /^([a-z]+)(\d{1,2})([a-z\-]*)\.([a-z0-9\-]+)$/ read left to right (its character
 // classes do not overlap, so no backtracking is needed); nothing when it does not match.
 std::optional<TypeParts> split_type(std::string_view id) {
