@@ -12,7 +12,7 @@
 #   bench/run.sh [--quick] [--no-compile] [bench/compare.py options]
 #     --quick        about 2 minutes: 100 and 1,000 resources, 5 fleet copies, 3 cdkpp runs
 #                    and 1 CDK run each, no compile-time figures
-#     --no-compile   leave out 2 and 3 (they build at -O0 in build-bench-O0/ too)
+#     --no-compile   leave out 2 and 3 (2 builds the dev preset in build-bench-dev/ too)
 #     --sizes 100,1000,10000,50000  --fleet 50  --repeat 5  --cdk-repeat 3
 #     --cdk-large 10000   (see bench/compare.py)
 # The default run takes about 4 minutes on a busy 2-core machine once built; the first
