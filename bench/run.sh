@@ -16,8 +16,9 @@
 #     --sizes 100,1000,10000,50000  --fleet 50  --repeat 5  --cdk-repeat 3
 #     --cdk-large 10000   (see bench/compare.py)
 # The default run takes about 4 minutes on a busy 2-core machine once built; the first
-# build takes much longer (every service's typed classes, in Release and at -O0). CDKPP_BENCH_SERVICES (default all) restricts the generated services, for a
-# quicker build while working on the benchmark itself.
+# build takes much longer (every service's typed classes, in Release and for the dev
+# preset's loop). CDKPP_BENCH_SERVICES (default all) restricts the services generated in
+# build-bench/, for a quicker build while working on the benchmark itself.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CDKPP_BENCH_BUILD_DIR:-$root/build-bench}
