@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
-#include <regex>
+#include <memory>
 #include <unordered_map>
+
+#include "synth/schema_pattern.hpp"
 
 namespace cdk::synth {
 
@@ -12,46 +13,13 @@ namespace {
 
 bool is_dynamic_reference(const std::string& s) { return s.find("{{resolve:") != std::string::npos; }
 
-// Registry schemas write patterns for Java's engine. \A, \Z and \z are anchors there but
-// would match the letters themselves in ECMAScript, so they are translated.
-std::string to_ecmascript(std::string_view pattern) {
-  std::string out;
-  out.reserve(pattern.size());
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
-      const char next = pattern[i + 1];
-      if (next == 'A' || next == 'Z' || next == 'z') {
-        out += next == 'A' ? "^" : "$";
-        ++i;
-        continue;
-      }
-      out += pattern.substr(i, 2);
-      ++i;
-      continue;
-    }
-    out.push_back(pattern[i]);
-  }
-  return out;
-}
-
-// Schema patterns are compiled once per synth thread (no lock on the hot path). Some use
-// syntax std::regex lacks (\p{L}, (?i)); those are skipped rather than guessed at.
-// The cache is keyed by the pattern's place in its service's pool, which is unique.
-const std::regex* compiled(std::string_view pattern) {
-  thread_local std::unordered_map<const char*, std::optional<std::regex>> cache;
-  auto [it, inserted] = cache.try_emplace(pattern.data());
-  if (inserted) {
-    // libstdc++ reads \p{L} as the letters "p{L}" instead of rejecting it, so a pattern
-    // with Unicode classes would wrongly refuse ordinary values: skip those explicitly.
-    if (pattern.find("\\p{") != std::string_view::npos || pattern.find("\\P{") != std::string_view::npos) {
-      return nullptr;
-    }
-    try {
-      it->second.emplace(to_ecmascript(pattern), std::regex::ECMAScript | std::regex::optimize);
-    } catch (const std::regex_error&) {
-    }
-  }
-  return it->second ? &*it->second : nullptr;
+// Schema patterns are prepared once per synth thread (no lock on the hot path). The
+// cache is keyed by the pattern's place in its service's pool, which is unique.
+const SchemaPattern* compiled(std::string_view pattern) {
+  thread_local std::unordered_map<const char*, std::unique_ptr<SchemaPattern>> cache;
+  auto& entry = cache[pattern.data()];
+  if (!entry) entry = std::make_unique<SchemaPattern>(pattern);
+  return entry->usable() ? entry.get() : nullptr;
 }
 
 std::string show(const Json& j) {
@@ -109,7 +77,7 @@ class Validator {
     if (shape.max_length >= 0 && length > shape.max_length)
       report(errc::SchemaLength, where, "is longer than " + std::to_string(shape.max_length) + " characters");
     if (const std::string_view pattern = table_.pattern(shape); !pattern.empty()) {
-      if (const std::regex* re = compiled(pattern); re && !std::regex_search(s, *re))
+      if (const SchemaPattern* compiled_pattern = compiled(pattern); compiled_pattern && !compiled_pattern->search(s))
         report(errc::SchemaPattern, where, "'" + s + "' does not match " + std::string{pattern});
     }
   }
