@@ -35,46 +35,6 @@ char escaped_char(char c) {
   return (u < 128 && std::ispunct(u)) ? c : 0;
 }
 
-}  // namespace
-
-std::string to_ecmascript(std::string_view pattern) {
-  // Registry schemas write patterns for Java's engine. \A, \Z and \z are anchors there
-  // but would match the letters themselves in ECMAScript, so they are translated.
-  std::string out;
-  out.reserve(pattern.size());
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
-      const char next = pattern[i + 1];
-      if (next == 'A' || next == 'Z' || next == 'z') {
-        out += next == 'A' ? "^" : "$";
-        ++i;
-        continue;
-      }
-      out += pattern.substr(i, 2);
-      ++i;
-      continue;
-    }
-    out.push_back(pattern[i]);
-  }
-  return out;
-}
-
-SchemaPattern::SchemaPattern(std::string_view java_pattern) {
-  // libstdc++ reads \p{L} as the letters "p{L}" instead of rejecting it, so a pattern
-  // with Unicode classes would wrongly refuse ordinary values: not checked at all.
-  if (java_pattern.find("\\p{") != std::string_view::npos || java_pattern.find("\\P{") != std::string_view::npos)
-    return;
-  const std::string pattern = to_ecmascript(java_pattern);
-  simple_ = parse(pattern);
-  if (simple_) return;
-  atoms_.clear();
-  try {
-    regex_ = std::make_unique<std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize);
-  } catch (const std::regex_error&) {
-  }
-}
-
-namespace {
 
 // One character set at p[i]: a character, an escaped punctuation or control character,
 // ., \d \w \s \D \W \S, or a bracket set of those and ranges. Advances i past it; false
@@ -206,6 +166,43 @@ bool parse_quantifier(std::string_view p, std::size_t& i, int& min, int& max) {
 }
 
 }  // namespace
+
+std::string to_ecmascript(std::string_view pattern) {
+  // Registry schemas write patterns for Java's engine. \A, \Z and \z are anchors there
+  // but would match the letters themselves in ECMAScript, so they are translated.
+  std::string out;
+  out.reserve(pattern.size());
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[i + 1];
+      if (next == 'A' || next == 'Z' || next == 'z') {
+        out += next == 'A' ? "^" : "$";
+        ++i;
+        continue;
+      }
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    out.push_back(pattern[i]);
+  }
+  return out;
+}
+
+SchemaPattern::SchemaPattern(std::string_view java_pattern) {
+  // libstdc++ reads \p{L} as the letters "p{L}" instead of rejecting it, so a pattern
+  // with Unicode classes would wrongly refuse ordinary values: not checked at all.
+  if (java_pattern.find("\\p{") != std::string_view::npos || java_pattern.find("\\P{") != std::string_view::npos)
+    return;
+  const std::string pattern = to_ecmascript(java_pattern);
+  simple_ = parse(pattern);
+  if (simple_) return;
+  atoms_.clear();
+  try {
+    regex_ = std::make_unique<std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize);
+  } catch (const std::regex_error&) {
+  }
+}
 
 // Accepts: an optional leading ^, then character sets (see parse_set), each alone or
 // in a group of its own ((X) or (?:X): a search does not care what a group captured),
