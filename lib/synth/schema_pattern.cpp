@@ -35,7 +35,6 @@ char escaped_char(char c) {
   return (u < 128 && std::ispunct(u)) ? c : 0;
 }
 
-
 // One character set at p[i]: a character, an escaped punctuation or control character,
 // ., \d \w \s \D \W \S, or a bracket set of those and ranges. Advances i past it; false
 // for anything else.
