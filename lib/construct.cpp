@@ -6,6 +6,7 @@
 #include "cdk/errors.hpp"
 #include "detail/aspect_state.hpp"
 #include "detail/map_entry.hpp"
+#include "detail/utf8.hpp"
 
 namespace cdk {
 
@@ -21,6 +22,9 @@ Construct::Construct(Construct& scope, std::string_view id) : id_{id} {
     throw Error(errc::EmptyId, scope.path(), "a construct id cannot be empty (only the app's root has no id)");
   if (id.find('/') != std::string_view::npos)
     throw Error(errc::InvalidId, where(), "construct id '" + id_ + "' cannot contain '/' (it separates path components)");
+  // Ids end up in paths, which templates and manifests (JSON) carry.
+  if (!detail::is_valid_utf8(id))
+    throw Error(errc::InvalidId, scope.path(), "a construct id must be valid UTF-8");
   if (scope.try_find_child(id)) {
     const std::string scope_path = scope.path();
     throw Error(errc::DuplicateId, where(), "there is already a construct with id '" + id_ + "' in " +

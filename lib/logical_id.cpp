@@ -1,10 +1,10 @@
 #include "cdk/logical_id.hpp"
 
+#include "cdk/errors.hpp"
 #include "detail/digest.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <stdexcept>
 
 namespace cdk {
 
@@ -46,7 +46,10 @@ std::string make_logical_id(const std::vector<std::string>& components) {
   kept.reserve(components.size());
   for (const auto& c : components)
     if (c != kHiddenId) kept.push_back(c);
-  if (kept.empty()) throw std::invalid_argument("cdk: a logical id needs at least one path component besides 'Default'");
+  if (kept.empty())
+    throw Error(errc::InvalidLogicalId, "",
+                "no logical id can be made from a path whose every component is 'Default' (it is left out of logical "
+                "ids): give the element or a construct above it another id");
   if (kept.size() == 1) {
     std::string candidate = remove_non_alphanumeric(kept.front());
     if (candidate.size() <= kMaxIdLength) return candidate;

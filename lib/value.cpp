@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "cdk/errors.hpp"
+
 namespace cdk {
 
 namespace {
@@ -54,7 +56,10 @@ std::string literal_text(const Value& v) {
     case Value::Kind::Bool: return v.as_bool() ? "true" : "false";
     case Value::Kind::Double: return js_number_text(v.as_double());
     case Value::Kind::Null: return "";
-    default: throw std::invalid_argument("cdk: only strings, numbers and tokens can be concatenated");
+    default:
+      throw Error(errc::InvalidConcatenation, "",
+                  std::string{"a "} + (v.is_list() ? "list" : "map") +
+                      " cannot be concatenated: only strings, numbers, booleans and tokens can (use Fn::join or Fn::to_json_string)");
   }
 }
 }  // namespace

@@ -75,6 +75,9 @@ inline constexpr const char* InvalidParameter = "cdk.parameter.Invalid";
 inline constexpr const char* InvalidOutput = "cdk.output.Invalid";
 inline constexpr const char* InvalidMapping = "cdk.mapping.Invalid";
 inline constexpr const char* InvalidRule = "cdk.rule.Invalid";
+// values
+inline constexpr const char* InvalidConcatenation = "cdk.value.InvalidConcatenation";
+inline constexpr const char* InvalidUtf8 = "cdk.value.InvalidUtf8";
 // resolution
 inline constexpr const char* UnknownTarget = "cdk.resolve.UnknownTarget";
 inline constexpr const char* WrongTargetKind = "cdk.resolve.WrongTargetKind";

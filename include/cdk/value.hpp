@@ -113,6 +113,8 @@ struct TokenData {
 }  // namespace detail
 
 /// Concatenation of strings and tokens; synthesizes to one flat Fn::Join with "".
+/// Numbers, booleans and null read as JavaScript prints them; a list or a map throws
+/// cdk::Error [cdk.value.InvalidConcatenation].
 Value operator+(const Value& a, const Value& b);
 inline Value operator+(const char* a, const Value& b) { return Value{a} + b; }
 inline Value operator+(const Value& a, const char* b) { return a + Value{b}; }

@@ -12,10 +12,19 @@ std::vector<std::string> components_below(const Construct& element, const Stack&
   for (const Construct* node = &element; node && node != &stack; node = node->parent()) out.push_back(node->id());
   return {out.rbegin(), out.rend()};
 }
+
+// make_logical_id's error, at the element's path.
+std::string allocate_logical_id(const Construct& element, const Stack& stack) {
+  try {
+    return make_logical_id(components_below(element, stack));
+  } catch (const Error& e) {
+    throw Error(e.code(), element.path(), e.diagnostic().message);
+  }
+}
 }  // namespace
 
 CfnElement::CfnElement(Construct& scope, std::string_view id)
-    : Construct(scope, id), stack_{&Stack::of(scope)}, logical_id_{make_logical_id(components_below(*this, *stack_))} {}
+    : Construct(scope, id), stack_{&Stack::of(scope)}, logical_id_{allocate_logical_id(*this, *stack_)} {}
 
 void CfnElement::override_logical_id(std::string logical_id) { logical_id_ = std::move(logical_id); }
 

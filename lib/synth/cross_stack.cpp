@@ -48,7 +48,9 @@ std::string describe(const CfnElement& target, const std::string& attribute) {
 std::string output_id(const CfnElement& target, const std::string& attribute) {
   Json reference = attribute.empty() ? Json{{"Ref", target.logical_id()}}
                                      : Json{{"Fn::GetAtt", Json::array({target.logical_id(), attribute})}};
-  return "Output" + reference.dump();
+  // An id or attribute that is not UTF-8 is an error reported with the template
+  // (template_builder.cpp); until then it is named with U+FFFD.
+  return "Output" + reference.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 // CDK's generateExportName with stack-relative exports: "<stackName>:" + the unique id

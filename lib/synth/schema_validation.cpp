@@ -23,7 +23,8 @@ const SchemaPattern* compiled(std::string_view pattern) {
 }
 
 std::string show(const Json& j) {
-  std::string s = j.dump();
+  // A string that is not UTF-8 is shown with U+FFFD; template_builder reports it.
+  std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
   return s.size() > 60 ? s.substr(0, 57) + "..." : s;
 }
 

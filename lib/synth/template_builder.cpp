@@ -10,6 +10,7 @@
 #include "cdk/cfn_resource.hpp"
 #include "detail/aspect_state.hpp"
 #include "detail/collation.hpp"
+#include "detail/utf8.hpp"
 #include "synth/cross_stack.hpp"
 #include "synth/overrides.hpp"
 #include "synth/resolver.hpp"
@@ -146,6 +147,46 @@ Json with_depends_on(Json body, const std::vector<std::string>& depends_on) {
     if (key == "Properties" || (key == "Type" && !body.contains("Properties"))) out["DependsOn"] = depends_on;
   }
   return out;
+}
+
+bool has_invalid_utf8(const Json& j) {
+  if (j.is_string()) return !detail::is_valid_utf8(j.get_ref<const std::string&>());
+  if (j.is_array()) return std::any_of(j.begin(), j.end(), has_invalid_utf8);
+  if (j.is_object())
+    for (const auto& [key, value] : j.items())
+      if (!detail::is_valid_utf8(key) || has_invalid_utf8(value)) return true;
+  return false;
+}
+
+// render_json, or "" and a diagnostic per element (or the stack, for its own sections)
+// holding a string that is not UTF-8, which JSON cannot carry. Searched for only when
+// writing fails, so that valid templates pay nothing.
+std::string render_or_report(const Json& out, const Stack& stack, const std::unordered_map<std::string, std::string>& paths,
+                             std::vector<Diagnostic>& diagnostics) {
+  try {
+    return render_json(out);
+  } catch (const Json::type_error&) {
+    const std::size_t before = diagnostics.size();
+    auto report = [&](const std::string& path) {
+      diagnostics.push_back({errc::InvalidUtf8, path, "a string is not valid UTF-8 (templates are JSON, which must be)"});
+    };
+    for (const auto& [key, section] : out.items()) {
+      const bool of_elements = key == "Parameters" || key == "Rules" || key == "Mappings" || key == "Conditions" ||
+                               key == "Resources" || key == "Outputs";
+      if (!of_elements) {
+        if (has_invalid_utf8(section)) report(stack.path());
+        continue;
+      }
+      for (const auto& [logical_id, body] : section.items()) {
+        if (!detail::is_valid_utf8(logical_id) || has_invalid_utf8(body)) {
+          const auto path = paths.find(logical_id);
+          report(path == paths.end() ? stack.path() : path->second);
+        }
+      }
+    }
+    if (diagnostics.size() == before) report(stack.path());
+    return "";
+  }
 }
 
 }  // namespace
@@ -305,14 +346,14 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
                                "AWS::CloudFormation::WaitConditionHandle will do)"});
   if (resource_count <= kMaxResources) {
     // The body CloudFormation receives is the file as written (indented), not a compact form.
-    std::string body = render_json(out);
+    std::string body = render_or_report(out, stack, paths, diagnostics);
     const std::size_t size = body.size();
     if (rendered) *rendered = std::move(body);
     if (size > kMaxTemplateBytes)
       diagnostics.push_back({errc::TemplateTooLarge, stack.path(),
                              "template is " + std::to_string(size) + " bytes; CloudFormation allows 1,000,000"});
   }
-  if (rendered && resource_count > kMaxResources) *rendered = render_json(out);
+  if (rendered && resource_count > kMaxResources) *rendered = render_or_report(out, stack, paths, diagnostics);
   return out;
 }
 

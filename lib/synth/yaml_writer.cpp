@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "synth/template_builder.hpp"
+#include "template/intrinsics.hpp"
 
 namespace cdk::synth {
 
@@ -28,9 +29,20 @@ bool resolves_to_non_string(const std::string& s) {
   return std::regex_search(s, special);
 }
 
+// Characters a plain scalar cannot keep: control characters other than \n (a reader
+// takes \r for a line break, drops a trailing tab...) and YAML 1.1's other line breaks,
+// NEL, LS and PS. Double quotes escape them.
+bool has_special_character(const std::string& s) {
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F) return true;
+  return s.find("\xC2\x85") != std::string::npos || s.find("\xE2\x80\xA8") != std::string::npos ||
+         s.find("\xE2\x80\xA9") != std::string::npos;
+}
+
 bool needs_quotes(const std::string& s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return true;
+  if (has_special_character(s)) return true;
   if (s.find('\n') != std::string::npos) return false;  // yaml-cpp picks a safe style for these
   if (resolves_to_non_string(s)) return true;
   static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`";
@@ -49,6 +61,40 @@ std::string number_text(const Json& j) {
   return text;
 }
 
+// The short form's tag ("Ref", "GetAtt", ...), or "" where the long form must stay because
+// the short form would not read back as the same JSON (template/yaml_reader.cpp): a
+// function without a short form, or a number, boolean or null argument (a tagged scalar
+// reads as a string). Fn::GetAtt's string argument "A.B" stays long too: its short form
+// reads back as the list [A, B].
+std::string short_tag(const Json& j) {
+  const auto& key = j.begin().key();
+  const auto& value = j.begin().value();
+  const std::string tag = key == "Ref" || key == "Condition" ? key : key.substr(4);
+  if (template_io::long_form_of_tag(tag) != key) return "";
+  if (!value.is_string() && !value.is_structured()) return "";
+  if (key == "Fn::GetAtt" && value.is_string()) return "";
+  return tag;
+}
+
+// !GetAtt A.B reads back as [A, B] when A has no dot and neither part is empty.
+bool dotted_get_att(const Json& value) {
+  if (!value.is_array() || value.size() != 2 || !value[0].is_string() || !value[1].is_string()) return false;
+  const auto& id = value[0].get_ref<const std::string&>();
+  return !id.empty() && id.find('.') == std::string::npos && !value[1].get_ref<const std::string&>().empty();
+}
+
+// Bytes, so that a key of 1024 characters in any script fits; YAML counts characters.
+constexpr std::size_t kMaxSimpleKeyBytes = 1000;
+
+// At most how many bytes `s` takes written: quotes, and escapes of up to 6 characters
+// for control characters.
+std::size_t written_size(const std::string& s) {
+  std::size_t size = s.size() + 2;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) size += 5;
+  return size;
+}
+
 class Writer {
  public:
   explicit Writer(bool short_form) : short_form_{short_form} {
@@ -61,8 +107,10 @@ class Writer {
   // carry a tag of its own (YAML allows one tag per node).
   void emit(const Json& j, bool tagged_parent = false) {
     if (short_form_ && !tagged_parent && is_intrinsic(j)) {
-      emit_short_form(j);
-      return;
+      if (const std::string tag = short_tag(j); !tag.empty()) {
+        emit_short_form(tag, j.begin().value());
+        return;
+      }
     }
     switch (j.type()) {
       case Json::value_t::object:
@@ -72,6 +120,9 @@ class Writer {
         }
         out_ << YAML::BeginMap;
         for (const auto& [key, value] : j.items()) {
+          // A simple key is at most 1024 characters in YAML; a longer one is written as an
+          // explicit key ("? key" then ": value").
+          if (written_size(key) > kMaxSimpleKeyBytes) out_ << YAML::LongKey;
           out_ << YAML::Key;
           emit_string(key);
           out_ << YAML::Value;
@@ -105,14 +156,12 @@ class Writer {
       out_ << s;
   }
 
-  void emit_short_form(const Json& j) {
-    const auto& key = j.begin().key();
-    const auto& value = j.begin().value();
-    if (key == "Fn::GetAtt" && value.is_array() && value.size() == 2 && value[0].is_string() && value[1].is_string()) {
+  void emit_short_form(const std::string& tag, const Json& value) {
+    if (tag == "GetAtt" && dotted_get_att(value)) {
       out_ << YAML::LocalTag("GetAtt") << value[0].get<std::string>() + "." + value[1].get<std::string>();
       return;
     }
-    out_ << YAML::LocalTag(key == "Ref" || key == "Condition" ? key : key.substr(4));
+    out_ << YAML::LocalTag(tag);
     emit(value, /*tagged_parent=*/true);
   }
 

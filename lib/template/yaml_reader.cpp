@@ -3,10 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 #include "cdk/errors.hpp"
+#include "detail/utf8.hpp"
 #include "template/intrinsics.hpp"
 
 namespace cdk::template_io {
@@ -66,6 +69,8 @@ bool is_float(std::string_view s) {
   return i < s.size() && all_of(s.substr(i), [](char c) { return is_digit(c); });
 }
 
+// An integer as JSON holds it: int64, or uint64 above INT64_MAX (as nlohmann's own JSON
+// parser does), so that the writers' output reads back exactly; a double past both.
 Json integer(std::string_view s, int base, std::size_t prefix) {
   std::string digits = without_underscores(s);
   const bool negative = !digits.empty() && digits[0] == '-';
@@ -73,9 +78,15 @@ Json integer(std::string_view s, int base, std::size_t prefix) {
   digits.erase(0, prefix);
   errno = 0;
   char* end = nullptr;
-  const long long v = std::strtoll(digits.c_str(), &end, base);
-  if (errno == ERANGE) return std::strtod(without_underscores(s).c_str(), nullptr);
-  return negative ? -v : v;
+  const unsigned long long magnitude = std::strtoull(digits.c_str(), &end, base);
+  constexpr auto kMaxSigned = static_cast<unsigned long long>(std::numeric_limits<long long>::max());
+  if (errno != ERANGE) {
+    if (!negative && magnitude <= kMaxSigned) return static_cast<long long>(magnitude);
+    if (!negative) return magnitude;
+    if (magnitude <= kMaxSigned) return -static_cast<long long>(magnitude);
+    if (magnitude == kMaxSigned + 1) return std::numeric_limits<long long>::min();
+  }
+  return std::strtod(without_underscores(s).c_str(), nullptr);
 }
 
 Json plain_scalar(const std::string& s) {
@@ -91,38 +102,6 @@ Json plain_scalar(const std::string& s) {
   if (body.size() > 1 && body[0] == '0' && all_of(body.substr(1), oct_or_underscore)) return integer(s, 8, 1);
   if (s != "." && is_float(s)) return std::strtod(without_underscores(s).c_str(), nullptr);
   return s;
-}
-
-// Strings must be UTF-8: the JSON writer throws on anything else.
-bool valid_utf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    unsigned min = 0;
-    unsigned cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, min = 0x10000, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= s.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
 }
 
 [[noreturn]] void fail(const char* code, const YAML::Mark& mark, const std::string& detail) {
@@ -142,7 +121,7 @@ class Converter {
     if (tag.rfind("tag:yaml.org,2002:", 0) == 0) {
       const std::string type = tag.substr(18);
       if (node.Type() == YAML::NodeType::Scalar && (type == "int" || type == "float" || type == "bool" || type == "null")) {
-        Json typed = plain_scalar(node.Scalar());
+        Json typed = typed_scalar(node);
         if (!typed.is_string()) return typed;
       }
       return content(node, false, depth);
@@ -170,15 +149,24 @@ class Converter {
  private:
   std::string text_of(const YAML::Node& node) {
     const std::string& s = node.Scalar();
-    if (!valid_utf8(s)) fail(errc::TemplateParse, node.Mark(), "invalid UTF-8 in a string");
+    if (!detail::is_valid_utf8(s)) fail(errc::TemplateParse, node.Mark(), "invalid UTF-8 in a string");
     return s;
+  }
+
+  // A plain scalar typed as YAML 1.1 types it. A number too large for a double is an
+  // error, as in JSON: infinity has no JSON form (it would be written as null).
+  Json typed_scalar(const YAML::Node& node) {
+    Json typed = plain_scalar(text_of(node));
+    if (typed.is_number_float() && !std::isfinite(typed.get<double>()))
+      fail(errc::TemplateParse, node.Mark(), "number out of range: '" + node.Scalar().substr(0, 40) + "'");
+    return typed;
   }
 
   // The node's content, ignoring its tag; `as_string` keeps a scalar as text.
   Json content(const YAML::Node& node, bool as_string, int depth) {
     switch (node.Type()) {
       case YAML::NodeType::Null: return as_string ? Json("") : Json(nullptr);
-      case YAML::NodeType::Scalar: return as_string ? Json(text_of(node)) : plain_scalar(text_of(node));
+      case YAML::NodeType::Scalar: return as_string ? Json(text_of(node)) : typed_scalar(node);
       case YAML::NodeType::Sequence: {
         Json out = Json::array();
         for (const auto& item : node) out.push_back(convert(item, depth + 1));

@@ -2,6 +2,7 @@
 // message, and the guarantee that all errors are collected into one SynthError.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -630,3 +631,52 @@ TEST_CASE("a single error: what() is that diagnostic") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("synth: a string that is not UTF-8 is an error at the element holding it, not an exception from the writer") {
+  const std::string latin1 = "caf\xe9";  // 'é' in Latin-1: not UTF-8
+  const std::string message = "a string is not valid UTF-8 (templates are JSON, which must be)";
+  cdk::App app{test_app_props()};
+  auto& stack = app.add<cdk::Stack>("S", legacy());
+  auto& group = stack.add<cdk::Construct>("Group");
+  group.add<cdk::CfnResource>("Bad", {.type = "Custom::Thing", .properties = {{"Name", latin1}}});
+  stack.add<cdk::CfnResource>("Good", {.type = "Custom::Thing", .properties = {{"Name", "café"}}});
+  check_single(stack, {"cdk.value.InvalidUtf8", "S/Group/Bad", message});
+
+  // In a map key, an output, and the stack's own sections.
+  cdk::App app2{test_app_props()};
+  auto& stack2 = app2.add<cdk::Stack>("S", legacy());
+  stack2.add<cdk::CfnResource>("R", {.type = "Custom::Thing", .properties = {{"Tags", cdk::Map{{latin1, 1}}}}});
+  stack2.add<cdk::CfnOutput>("Out", {.value = "x", .description = latin1});
+  stack2.template_options().description = latin1;
+  auto errors = errors_of(stack2);
+  REQUIRE(errors.size() == 3);
+  CHECK(same(errors[0], {"cdk.value.InvalidUtf8", "S", message}));
+  CHECK(same(errors[1], {"cdk.value.InvalidUtf8", "S/R", message}));
+  CHECK(same(errors[2], {"cdk.value.InvalidUtf8", "S/Out", message}));
+
+  // A schema check that shows the value, and a cross-stack reference named after it.
+  cdk::App app3{test_app_props()};
+  auto& producer = app3.add<cdk::Stack>("P", legacy());
+  auto& consumer = app3.add<cdk::Stack>("C", legacy());
+  auto& t = topic(producer, "T", {{"FifoTopic", latin1}});
+  handle(consumer, "H", {{"Name", t.get_att(latin1)}});
+  const auto produced = errors_of(producer);
+  CHECK(contains(produced, {"cdk.value.InvalidUtf8", "P/T", message}));
+  // The export of T's attribute (the consumer imports it by a name made of a hash).
+  CHECK(std::count_if(produced.begin(), produced.end(), [](const Diagnostic& d) { return d.code == "cdk.value.InvalidUtf8"; }) == 2);
+  CHECK_NOTHROW(consumer.to_json());
+}
+
+TEST_CASE("synth: a construct id that is not UTF-8 is refused when the construct is made") {
+  cdk::App app{test_app_props()};
+  auto& stack = app.add<cdk::Stack>("S", legacy());
+  try {
+    stack.add<cdk::Construct>("caf\xe9");
+    FAIL("expected cdk.construct.InvalidId");
+  } catch (const cdk::Error& e) {
+    CHECK(e.code() == "cdk.construct.InvalidId");
+    CHECK(e.path() == "S");
+    CHECK(std::string{e.what()}.find("a construct id must be valid UTF-8") != std::string::npos);
+  }
+  CHECK(stack.children().empty());
+}

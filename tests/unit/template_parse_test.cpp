@@ -2,6 +2,7 @@
 // checks of a template's structure, and errors with their code, line and column.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -205,4 +206,28 @@ TEST_CASE("parse: every sample and reference template passes the checks; YAML eq
     }
   }
   CHECK(count >= 13);
+}
+
+TEST_CASE("parse: YAML integers are kept as JSON's reader keeps them, up to uint64; past a double, an error") {
+  const auto t = parse_document("a: 18446744073709551615\nb: -9223372036854775808\nc: 9223372036854775807\n"
+                                "d: 9223372036854775808\ne: -9223372036854775809\n",
+                                "d.yaml");
+  CHECK(t["a"].is_number_unsigned());
+  CHECK(t["a"].get<std::uint64_t>() == 18446744073709551615ULL);
+  CHECK(t["b"].is_number_integer());
+  CHECK(t["b"].get<std::int64_t>() == INT64_MIN);
+  CHECK(t["c"].get<std::int64_t>() == INT64_MAX);
+  CHECK(t["d"].is_number_unsigned());
+  CHECK(t["e"].is_number_float());  // below int64: a double, as JSON's reader gives
+  // The same documents as JSON read the same.
+  CHECK(t == parse_document(R"({"a": 18446744073709551615, "b": -9223372036854775808, "c": 9223372036854775807,
+                                "d": 9223372036854775808, "e": -9223372036854775809})",
+                            "d.json"));
+
+  // Infinity has no JSON form (the writer would make it null): an error, as JSON's is.
+  const auto huge = thrown([] { parse_document("a: 1" + std::string(400, '0') + "\n", "d.yaml"); });
+  CHECK(huge.code() == "cdk.template.ParseError");
+  CHECK(std::string{huge.what()}.find("line 1, column 4: number out of range") != std::string::npos);
+  CHECK(thrown([] { parse_document("a: 1.0e+999\n", "d.yaml"); }).code() == "cdk.template.ParseError");
+  CHECK(thrown([] { parse_document("a: !!float 1.0e+999\n", "d.yaml"); }).code() == "cdk.template.ParseError");
 }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "error_support.hpp"
 #include "model_support.hpp"
 
 using cdk::List;
@@ -160,11 +161,15 @@ TEST_CASE("value: a join with a different delimiter stays nested inside a concat
         Json::parse(R"({"Fn::Join": ["", ["list=", {"Fn::Join": [",", [{"Ref": "AWS::Region"}, "b"]]}]]})"));
 }
 
-TEST_CASE("value: lists and maps cannot be concatenated") {
-  CHECK_THROWS_AS(Value{List{"a"}} + Value{"b"}, std::invalid_argument);
+TEST_CASE("value: lists and maps cannot be concatenated: a cdk::Error with its code") {
+  const auto list = unit_test::thrown([] { (void)(Value{List{"a"}} + Value{"b"}); });
+  CHECK(list.code() == "cdk.value.InvalidConcatenation");
+  CHECK(std::string{list.what()}.find("a list cannot be concatenated") != std::string::npos);
   const Value map{Map{{"k", 1}}};
-  CHECK_THROWS_AS(Value{"a"} + map, std::invalid_argument);
-  CHECK_THROWS_AS(cdk::Aws::region() + Value{List{"a"}}, std::invalid_argument);
+  const auto with_map = unit_test::thrown([&] { (void)(Value{"a"} + map); });
+  CHECK(with_map.code() == "cdk.value.InvalidConcatenation");
+  CHECK(std::string{with_map.what()}.find("a map cannot be concatenated") != std::string::npos);
+  CHECK(unit_test::thrown([] { (void)(cdk::Aws::region() + Value{List{"a"}}); }).code() == "cdk.value.InvalidConcatenation");
 }
 
 TEST_CASE("value: a lazy value is computed at synth, not when it is created") {

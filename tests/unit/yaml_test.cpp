@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "synth/template_builder.hpp"
+#include "template/parse.hpp"
 
 namespace {
 
@@ -333,6 +334,46 @@ TEST_CASE("output is deterministic") {
     return stack.to_yaml({.short_form = true}) + stack.to_yaml() + stack.to_json();
   };
   CHECK(make() == make());
+}
+
+TEST_CASE("what the writer cannot write as a short form that reads back the same stays long (found by fuzz_write_round_trip)") {
+  const OJson doc = OJson::parse(R"({
+    "Unknown": {"Fn::Bar": [1, 2]},
+    "Number": {"Ref": 5},
+    "Null": {"Fn::Base64": null},
+    "DottedString": {"Fn::GetAtt": "A.B"},
+    "DottedId": {"Fn::GetAtt": ["A.B", "C"]},
+    "EmptyAttribute": {"Fn::GetAtt": ["A", ""]},
+    "Plain": {"Fn::GetAtt": ["A", "B.C"]}
+  })");
+  const std::string yaml = yaml_of(doc, /*short_form=*/true);
+  CAPTURE(yaml);
+  CHECK(cdk::template_io::parse_document(yaml, "t.yaml") == doc);
+  CHECK(line_of(yaml, "Unknown") == "Unknown:");
+  CHECK(line_of(yaml, "  Ref") == "  Ref: 5");
+  CHECK(line_of(yaml, "DottedString") == "DottedString:");
+  CHECK(line_of(yaml, "DottedId") == "DottedId: !GetAtt");
+  CHECK(line_of(yaml, "Plain") == "Plain: !GetAtt A.B.C");
+}
+
+TEST_CASE("control characters and long keys read back (found by fuzz_write_round_trip)") {
+  for (const std::string s : {"x\r", "\ttab", "tab\t", "a\rb\nc", "nel\xC2\x85", "ls\xE2\x80\xA8x", "del\x7F"}) {
+    const OJson doc = {{"Value", s}, {s, 1}};
+    for (bool short_form : {false, true}) {
+      const std::string yaml = yaml_of(doc, short_form);
+      CAPTURE(yaml);
+      CHECK(cdk::template_io::parse_document(yaml, "t.yaml") == doc);
+    }
+  }
+  // A key past YAML's 1024 characters of a simple key, once its escapes are written.
+  for (const std::string& key : {std::string(1100, 'k'), std::string(300, '\x1d')}) {
+    const OJson doc = {{key, {{"Inner", 1}}}};
+    const std::string yaml = yaml_of(doc);
+    CHECK(yaml.rfind("? ", 0) == 0);
+    CHECK(cdk::template_io::parse_document(yaml, "t.yaml") == doc);
+  }
+  // Logical ids, at most 255 characters, stay simple keys.
+  CHECK(yaml_of(OJson{{std::string(255, 'A'), 1}}).rfind("AAA", 0) == 0);
 }
 
 }  // TEST_SUITE
