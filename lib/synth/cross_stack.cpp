@@ -89,13 +89,14 @@ const CfnOutput& ensure_export(Stack& producer, const Value& reference, const st
 
 // A reference (Ref or GetAtt token) or a DependsOn from `consumer` to another stack.
 struct Found {
-  const CfnElement* consumer;
+  const Construct* consumer;  // an element, or a stack (its template metadata)
+  Stack* consumer_stack;
   Value reference;
   const CfnResource* depends_on = nullptr;
 };
 
 // Ref/GetAtt tokens in `value` whose target is outside `stack`, in the order they appear.
-void find_foreign(const Value& value, const Stack& stack, const CfnElement& consumer, std::vector<Found>& out, int depth) {
+void find_foreign(const Value& value, Stack& stack, const Construct& consumer, std::vector<Found>& out, int depth) {
   switch (value.kind()) {
     case Value::Kind::List:
       for (const auto& item : value.as_list()) find_foreign(item, stack, consumer, out, depth);
@@ -109,7 +110,7 @@ void find_foreign(const Value& value, const Stack& stack, const CfnElement& cons
         if (depth < kMaxDepth) find_foreign(t.lazy(), stack, consumer, out, depth + 1);
         return;
       }
-      if (t.target && &t.target->stack() != &stack && is_exportable(t)) out.push_back({&consumer, value, nullptr});
+      if (t.target && &t.target->stack() != &stack && is_exportable(t)) out.push_back({&consumer, &stack, value, nullptr});
       for (const auto& arg : t.args) find_foreign(arg, stack, consumer, out, depth);
       return;
     }
@@ -198,15 +199,21 @@ std::vector<Stack*> resolve_cross_stack_references(Construct& root, std::vector<
   // In tree order, as CDK finds them: the order the producers' outputs are created in.
   std::vector<Found> found;
   for (Construct* node : root.find_all()) {
+    // The template's own metadata is resolved with the stack's elements, so it can refer
+    // to other stacks too.
+    if (auto* stack = dynamic_cast<Stack*>(node)) {
+      find_foreign(Value{stack->template_options().metadata}, *stack, *stack, found, 0);
+      continue;
+    }
     auto* element = dynamic_cast<const CfnElement*>(node);
     if (!element) continue;
-    const Stack& stack = element->stack();
+    Stack& stack = element->stack();
     find_foreign(element->render(), stack, *element, found, 0);
     if (auto* resource = dynamic_cast<const CfnResource*>(element)) {
       for (const auto& o : resource->overrides())
         if (o.value) find_foreign(*o.value, stack, *element, found, 0);
       for (const CfnResource* target : resource->depends_on())
-        if (&target->stack() != &stack) found.push_back({element, Value{}, target});
+        if (&target->stack() != &stack) found.push_back({element, &stack, Value{}, target});
     }
   }
   std::vector<Stack*> changed;
@@ -215,10 +222,10 @@ std::vector<Stack*> resolve_cross_stack_references(Construct& root, std::vector<
   detail::SynthUnlock unlock{root};
   Reasons reasons;
   std::vector<std::pair<const Stack*, const Stack*>> reported_cycles;
-  for (const auto& [consumer, reference, depends_on] : found) {
+  for (const auto& [consumer, consumer_stack_of, reference, depends_on] : found) {
     const CfnElement& target = depends_on ? *depends_on : *reference.token().target;
     Stack& producer = target.stack();
-    Stack& consumer_stack = consumer->stack();
+    Stack& consumer_stack = *consumer_stack_of;
     std::string reason;
     if (depends_on) {
       // DependsOn across stacks orders the stacks; environments may differ.

@@ -244,35 +244,44 @@ Json Resolver::resolve_intrinsic(const TokenData& t, int depth) {
       report(errc::WrongTargetKind, t.name + " needs a " + what + ", but '" + v.token().target->path() + "' is " +
                                         a_kind(*v.token().target));
   };
-  // A condition named by a literal string (Fn::intrinsic) must exist too.
-  auto expect_condition_name = [&](const Value& v) {
-    if (!v.is_string()) return;
-    auto found = by_logical_id_.find(v.as_string());
+  // A name given as a string (Fn::intrinsic) rather than an element must name an element
+  // of the right kind too; checked once resolved, as the name may come from a lazy value.
+  auto expect_named = [&](const Json& name, const Value* unresolved, auto* kind, const char* what) -> decltype(kind) {
+    const bool by_identity =
+        unresolved && unresolved->is_token() && unresolved->token().op == TokenOp::LogicalId;  // checked already
+    if (by_identity || !name.is_string()) return nullptr;
+    const std::string& text = name.get_ref<const std::string&>();
+    auto found = by_logical_id_.find(text);
     if (found == by_logical_id_.end())
-      report(errc::UnknownTarget, "condition '" + v.as_string() + "' does not exist in stack '" + stack_.stack_name() + "'");
-    else if (!dynamic_cast<const CfnCondition*>(found->second))
-      report(errc::WrongTargetKind, t.name + " needs a condition, but '" + v.as_string() + "' is " +
-                                        a_kind(*found->second));
+      report(errc::UnknownTarget, std::string{what} + " '" + text + "' does not exist in stack '" + stack_.stack_name() + "'");
+    else if (!dynamic_cast<decltype(kind)>(found->second))
+      report(errc::WrongTargetKind, t.name + " needs a " + what + ", but '" + text + "' is " + a_kind(*found->second));
+    return found == by_logical_id_.end() ? nullptr : dynamic_cast<decltype(kind)>(found->second);
   };
-  if (t.name == "Fn::If" && !argument.as_list().empty()) {
-    expect_target(argument.as_list()[0], static_cast<const CfnCondition*>(nullptr), "condition");
-    expect_condition_name(argument.as_list()[0]);
-  } else if (t.name == "Condition") {
+  const List& arguments = argument.as_list();
+  if (t.name == "Fn::If" && !arguments.empty())
+    expect_target(arguments[0], static_cast<const CfnCondition*>(nullptr), "condition");
+  else if (t.name == "Condition")
     expect_target(argument, static_cast<const CfnCondition*>(nullptr), "condition");
-    expect_condition_name(argument);
-  }
   if (t.name == "Fn::Sub") check_sub_references(argument);
   Json resolved = resolve_value(argument, depth + 1);
-  if (t.name == "Fn::FindInMap" && argument.as_list().size() == 3) {
-    const Value& mapping_ref = argument.as_list()[0];
+  if (t.name == "Condition")
+    expect_named(resolved, &argument, static_cast<const CfnCondition*>(nullptr), "condition");
+  if (t.name == "Fn::If" && resolved.is_array() && !resolved.empty())
+    expect_named(resolved[0], arguments.empty() ? nullptr : &arguments[0], static_cast<const CfnCondition*>(nullptr),
+                 "condition");
+  if (t.name == "Fn::FindInMap" && resolved.is_array() && resolved.size() == 3) {
+    const Value* mapping_ref = arguments.size() == 3 ? &arguments[0] : nullptr;
     const CfnMapping* mapping = nullptr;
-    if (mapping_ref.is_token() && mapping_ref.token().target) {
-      expect_target(mapping_ref, static_cast<const CfnMapping*>(nullptr), "mapping");
-      mapping = dynamic_cast<const CfnMapping*>(mapping_ref.token().target);
-    } else if (mapping_ref.is_token() && mapping_ref.token().op == TokenOp::LogicalId) {
+    if (mapping_ref && mapping_ref->is_token() && mapping_ref->token().target) {
+      expect_target(*mapping_ref, static_cast<const CfnMapping*>(nullptr), "mapping");
+      mapping = dynamic_cast<const CfnMapping*>(mapping_ref->token().target);
+    } else if (mapping_ref && mapping_ref->is_token() && mapping_ref->token().op == TokenOp::LogicalId) {
       // A mapping named by name (Fn::find_in_map("Name", ...)): its keys are checked too.
-      if (auto found = by_logical_id_.find(mapping_ref.token().name); found != by_logical_id_.end())
+      if (auto found = by_logical_id_.find(mapping_ref->token().name); found != by_logical_id_.end())
         mapping = dynamic_cast<const CfnMapping*>(found->second);
+    } else {
+      mapping = expect_named(resolved[0], mapping_ref, static_cast<const CfnMapping*>(nullptr), "mapping");
     }
     const Json& k1 = resolved[1];
     const Json& k2 = resolved[2];

@@ -176,6 +176,21 @@ TEST_CASE("the consumer imports, inside Fn::Join, Fn::Sub and concatenations too
   CHECK(output_ids(p.consumer).empty());
 }
 
+TEST_CASE("a reference in the consumer's template metadata is exported and imported too (found by fuzz_resolve)") {
+  cdk::App app{cdk::AppProps{.outdir = "unused-xref-metadata"}};
+  auto& producer = app.add<cdk::Stack>("Producer");
+  auto& consumer = app.add<cdk::Stack>("Consumer");
+  auto& bucket = producer.add<cdk::CfnResource>("Bucket", {.type = "AWS::S3::Bucket"});
+  topic(consumer, "Topic");
+  consumer.template_options().metadata = {{"Source", Map{{"Bucket", bucket.ref()}}}};
+  const Json consumer_template = Json::parse(consumer.to_json());
+  CHECK(consumer_template["Metadata"]["Source"]["Bucket"] ==
+        Json{{"Fn::ImportValue", "Producer:ExportsOutputRefBucket239F7DF2"}});
+  Template::from_stack(producer).has_output("ExportsOutputRefBucket239F7DF2",
+                                            exported(ref("Bucket"), "Producer:ExportsOutputRefBucket239F7DF2"));
+  CHECK(consumer.stack_dependencies() == std::vector<cdk::Stack*>{&producer});
+}
+
 TEST_CASE("each consumer depends on the producer in the manifest; the written templates equal to_json") {
   ProducerAndConsumers p;
   p.app.synth();

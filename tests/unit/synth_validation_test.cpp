@@ -181,6 +181,20 @@ TEST_CASE("Fn::FindInMap: the mapping must exist and literal keys must be in it"
     topic(stack, "A", {{"TopicName", cdk::Fn::find_in_map("B", "us-east-1", "AMI")}});
     check_single(stack, {cdk::errc::UnknownTarget, "S/A", "mapping 'B' does not exist in stack 'S'"});
   }
+  SUBCASE("a mapping named by a literal string (Fn::intrinsic) must exist, and its keys too; so must one a lazy value produces (found by fuzz_resolve)") {
+    topic(stack, "B");
+    topic(stack, "A", {{"TopicName", cdk::Fn::intrinsic("Fn::FindInMap", cdk::List{"NoSuchMap", "x", "y"})},
+                       {"DisplayName", cdk::Fn::intrinsic("Fn::FindInMap", cdk::List{"B", "x", "y"})}});
+    topic(stack, "C", {{"TopicName", cdk::Fn::intrinsic("Fn::FindInMap", cdk::List{"RegionMap", "us-east-1", "Ami"})}});
+    // A name that a lazy value produces, for a condition.
+    topic(stack, "D", {{"TopicName", cdk::Fn::intrinsic("Condition", cdk::lazy([] { return cdk::Value{"NoSuchCondition"}; }))}});
+    const auto errors = errors_of(stack);
+    REQUIRE(errors.size() == 4);
+    CHECK(same(errors[0], {cdk::errc::UnknownTarget, "S/A", "mapping 'NoSuchMap' does not exist in stack 'S'"}));
+    CHECK(same(errors[1], {cdk::errc::WrongTargetKind, "S/A", "Fn::FindInMap needs a mapping, but 'B' is a resource"}));
+    CHECK(same(errors[2], {cdk::errc::UnknownMappingKey, "S/C", "Fn::FindInMap: mapping 'S/RegionMap' has no entry 'us-east-1.Ami'"}));
+    CHECK(same(errors[3], {cdk::errc::UnknownTarget, "S/D", "condition 'NoSuchCondition' does not exist in stack 'S'"}));
+  }
   SUBCASE("a mapping by identity that is a resource") {
     auto& b = topic(stack, "B");
     topic(stack, "A", {{"TopicName", cdk::Fn::intrinsic("Fn::FindInMap", cdk::List{cdk::detail::logical_id_of(b), "x", "y"})}});
