@@ -79,6 +79,8 @@ const std::vector<std::string> kParameterTypes = {"String", "Number", "List<Numb
                                                   "List<AWS::EC2::Subnet::Id>", "Strange"};
 const std::vector<std::string> kPropertyNames = {"QueueName", "DelaySeconds", "Tags", "TopicName", "DisplayName",
                                                  "FifoQueue", "Other", "Nested"};
+// Fn::intrinsic with names synth checks. Not "Ref" or "Fn::GetAtt": through Fn::intrinsic
+// they are raw CloudFormation that synth writes unchecked (use Fn::ref, Fn::get_att).
 const std::vector<std::string> kIntrinsicNames = {"Fn::Sub", "Fn::If", "Condition", "Fn::FindInMap", "Fn::Select",
                                                   "Fn::Join", "Fn::Length", "Fn::NewFunction"};
 
