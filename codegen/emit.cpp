@@ -38,7 +38,7 @@ void emit_struct(std::ostringstream& out, const Struct& s, const std::string& in
 std::string emit_type_header(const Service& service, const ResourceType& type) {
   std::ostringstream out;
   out << kBanner << "#pragma once\n\n#include <string_view>\n\n#include \"cdk/cfn_resource.hpp\"\n"
-      << "#include \"cdk/typed.hpp\"\n\nnamespace cdk {\nstruct ResourceTypeInfo;\n}\n\n"
+      << "#include \"cdk/typed.hpp\"\n\nnamespace cdk {\nclass ResourceTypeInfo;\n}\n\n"
       << "namespace cdk::" << service.ns << " {\n\n";
   out << "/// " << type.type_name << ": " << type.documentation_url << "\n";
   out << "class " << type.class_name << " : public ::cdk::CfnResource {\n public:\n";

@@ -60,7 +60,7 @@ struct ConnectionsProps {
   std::optional<Port> default_port;
 };
 
-class Connections : public IConnectable {
+class Connections final : public IConnectable {
  public:
   explicit Connections(ConnectionsProps props = {});
   Connections(const Connections&) = delete;

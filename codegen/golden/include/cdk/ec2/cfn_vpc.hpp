@@ -8,7 +8,7 @@
 #include "cdk/typed.hpp"
 
 namespace cdk {
-struct ResourceTypeInfo;
+class ResourceTypeInfo;
 }
 
 namespace cdk::ec2 {
