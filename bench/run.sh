@@ -15,7 +15,7 @@
 #     --no-compile   leave out 2 and 3 (2 builds the dev preset in build-bench-dev/ too)
 #     --sizes 100,1000,10000,50000  --fleet 50  --repeat 5  --cdk-repeat 3
 #     --cdk-large 10000   (see bench/compare.py)
-# The default run takes about 4 minutes on a busy 2-core machine once built; the first
+# The default run takes about 3 minutes on a quiet 2-core machine once built; the first
 # build takes much longer (every service's typed classes, in Release and for the dev
 # preset's loop). CDKPP_BENCH_SERVICES (default all) restricts the services generated in
 # build-bench/, for a quicker build while working on the benchmark itself.
