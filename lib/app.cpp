@@ -6,6 +6,7 @@
 #include <exception>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cdk/errors.hpp"
@@ -119,19 +120,21 @@ struct BuiltStack {
 };
 
 // Stacks are independent once the tree is locked, so their templates are built on one
-// thread per core. Results are kept per stack, in the order given, so the output does
-// not depend on which thread finished first.
-std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool parallel) {
+// thread per core, each written to `staging` (when given) as soon as it is built, so that
+// only one template per thread is in memory. Results are kept per stack, in the order
+// given, so the output does not depend on which thread finished first.
+std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool parallel,
+                                        synth::AssemblyStaging* staging) {
   std::vector<BuiltStack> out(stacks.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
+    synth::TemplateText text;  // reused: its memory is already mapped for the next stack
     for (std::size_t i = next++; i < stacks.size(); i = next++) {
-      // Keep the rendered template, not its JSON tree: peak memory stays that of a stack
-      // per thread.
       auto& built = out[i];
       built.synthesized.stack = stacks[i];
-      synth::build_template(*stacks[i], built.diagnostics, &built.synthesized.template_body, &built.cross_stack);
-      synth::finish_stack(built.synthesized);
+      synth::build_template_text(*stacks[i], built.diagnostics, text, &built.cross_stack);
+      // One with problems is not written: synth fails and removes the staging folder.
+      synth::finish_stack(built.synthesized, text, built.diagnostics.empty() ? staging : nullptr);
     }
   };
   std::size_t threads = parallel ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
@@ -163,10 +166,10 @@ std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool 
 // producers that gained exports are built again, and everything is put in the new
 // deploy order.
 void link_stacks(App& app, const std::vector<Stack*>& all, std::vector<Stack*>& ordered, std::vector<BuiltStack>& built,
-                 std::vector<Diagnostic>& diagnostics, bool parallel) {
+                 std::vector<Diagnostic>& diagnostics, bool parallel, synth::AssemblyStaging* staging) {
   const auto producers = synth::resolve_cross_stack_references(app, diagnostics);
   ordered = deploy_order(all, diagnostics);
-  auto rebuilt = build_templates(producers, parallel);
+  auto rebuilt = build_templates(producers, parallel, staging);
   std::vector<BuiltStack> reordered;
   reordered.reserve(ordered.size());
   for (Stack* stack : ordered) {
@@ -255,12 +258,23 @@ CloudAssembly App::synth() {
                                "stack artifact '" + all[i]->artifact_id() + "' is also produced by '" + all[j]->path() + "'"});
   if (all.empty()) diagnostics.push_back({errc::NoStack, "", "the app has no stacks; add one with app.add<cdk::Stack>(id)"});
 
+  // The assembly goes to a staging folder as it is made, swapped in at the end. A
+  // problem with the output folder is reported only when synthesis itself found none.
+  std::optional<synth::AssemblyStaging> staging;
+  std::exception_ptr output_error;
+  try {
+    staging.emplace(outdir_);
+  } catch (const Error&) {
+    output_error = std::current_exception();
+  }
+  synth::AssemblyStaging* staged = staging ? &*staging : nullptr;
+
   const std::size_t checked = diagnostics.size();
   auto ordered = deploy_order(all, diagnostics);
-  auto built = build_templates(ordered, parallel_synth_);
+  auto built = build_templates(ordered, parallel_synth_, staged);
   if (std::any_of(built.begin(), built.end(), [](const BuiltStack& b) { return b.cross_stack; })) {
     diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(checked), diagnostics.end());
-    link_stacks(*this, all, ordered, built, diagnostics, parallel_synth_);
+    link_stacks(*this, all, ordered, built, diagnostics, parallel_synth_, staged);
   }
   std::vector<synth::SynthesizedStack> synthesized;
   synthesized.reserve(built.size());
@@ -270,10 +284,11 @@ CloudAssembly App::synth() {
     synthesized.push_back(std::move(b.synthesized));
   }
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
+  if (output_error) std::rethrow_exception(output_error);
 
   CloudAssembly assembly = detail::describe_assembly(*this, ordered);
-  auto copies = synth::asset_copies(synthesized);
-  synth::write_atomically(outdir_, synth::assemble(*this, std::move(synthesized), tree_metadata_), copies);
+  synth::write_manifests(*this, synthesized, tree_metadata_, *staging);
+  staging->commit(synth::asset_copies(synthesized));
   return assembly;
 }
 

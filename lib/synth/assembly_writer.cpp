@@ -1,26 +1,15 @@
 #include "synth/assembly_writer.hpp"
 
-#include <fcntl.h>
-#include <stdio.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
-#include <system_error>
 
-#include "assets/fingerprint.hpp"
 #include "cdk/cfn_element.hpp"
-#include "detail/digest.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "cdk/stage.hpp"
-#include "synth/template_builder.hpp"
+#include "detail/digest.hpp"
+#include "synth/json_text.hpp"
 #include "synth/value_json.hpp"
 
 namespace cdk::synth {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -47,8 +36,15 @@ std::string role_arn(const DefaultStackSynthesizer& s, const Stack& stack, const
                           stack);
 }
 
-Json metadata_of(Stack& stack) {
-  Json out = Json::object();
+// The depth of an artifact's "metadata" value in manifest.json (the manifest, its
+// artifacts, the artifact); finish_stack writes it as text at that depth.
+constexpr int kMetadataDepth = 3;
+constexpr int kManifestIndent = 2;
+
+// The manifest's per-path metadata of a stack, as dump(2) writes it kMetadataDepth
+// levels deep; "" when there is none. Written as text on the threads that build the
+// templates: as a JSON tree (one entry per construct) it cost more than the templates.
+std::string metadata_text(Stack& stack) {
   // The stack's own constructs, pre-order: a nested stack or a stage (with everything
   // below it) has its own artifact.
   std::vector<Construct*> nodes;
@@ -60,18 +56,48 @@ Json metadata_of(Stack& stack) {
     nodes.push_back(node);
     for (auto it = node->children().rbegin(); it != node->children().rend(); ++it) pending.push_back(it->get());
   }
-  // Reserved so that growing never deep-copies the entries.
-  out.get_ref<Json::object_t&>().reserve(nodes.size());
+  const auto margin = [](int depth) { return std::string(static_cast<std::size_t>(depth * kManifestIndent), ' '); };
+  const std::string path_margin = margin(kMetadataDepth + 1), entry_margin = margin(kMetadataDepth + 2),
+                    field_margin = margin(kMetadataDepth + 3);
+  std::string out;
+  auto append_entry = [&](bool first, std::string_view type, auto&& append_data) {
+    out += first ? "\n" : ",\n";
+    out += entry_margin;
+    out += "{\n";
+    out += field_margin;
+    out += "\"type\": ";
+    append_json_string(out, type);
+    out += ",\n";
+    out += field_margin;
+    out += "\"data\": ";
+    append_data();
+    out += '\n';
+    out += entry_margin;
+    out += '}';
+  };
   for (Construct* node : nodes) {
-    Json entries = Json::array();
+    auto* element = dynamic_cast<CfnElement*>(node);
+    if (node->metadata().empty() && !element) continue;
+    out += out.empty() ? "{\n" : ",\n";
+    out += path_margin;
+    std::string path = node->path();
+    path.insert(path.begin(), '/');
+    append_json_string(out, path);
+    out += ": [";
+    bool first = true;
     for (const auto& m : node->metadata()) {
-      Json data = literal_to_json(m.data);
-      entries.push_back({{"type", m.type}, {"data", data}});
+      append_entry(first, m.type, [&] { append_json_at_depth(out, literal_to_json(m.data), kManifestIndent, kMetadataDepth + 3); });
+      first = false;
     }
-    if (auto* element = dynamic_cast<CfnElement*>(node))
-      entries.push_back({{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}});
-    // Paths are unique (sibling ids are), so append instead of operator[]'s linear search.
-    if (!entries.empty()) out.get_ref<Json::object_t&>().emplace_back("/" + node->path(), std::move(entries));
+    if (element) append_entry(first, "aws:cdk:logicalId", [&] { append_json_string(out, element->logical_id()); });
+    out += '\n';
+    out += path_margin;
+    out += ']';
+  }
+  if (!out.empty()) {
+    out += '\n';
+    out += margin(kMetadataDepth);
+    out += '}';
   }
   return out;
 }
@@ -79,44 +105,49 @@ Json metadata_of(Stack& stack) {
 // tree.json is written as text while walking the tree, each node's path built from its
 // parent's: a JSON tree of every construct (tens of thousands) would cost more than all
 // the templates. The layout is nlohmann's dump(1), the same as the templates.
-void append_string(std::string& out, std::string_view s) {
-  // Ids and paths rarely need escaping; only those that do pay for nlohmann's serializer.
-  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
-    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-  });
-  if (plain) {
-    out.push_back('"');
-    out.append(s);
-    out.push_back('"');
-  } else {
-    out += Json(s).dump();
-  }
-}
-
 void append_tree_node(std::string& out, const Construct& node, const std::string& path, int depth) {
-  const std::string inner(depth + 1, ' ');
-  out += "{\n" + inner + "\"id\": ";
-  append_string(out, node.parent() ? node.id() : "App");
-  out += ",\n" + inner + "\"path\": ";
-  append_string(out, path);
+  const auto indent = [&](int d) { out.append(static_cast<std::size_t>(d), ' '); };
+  out += "{\n";
+  indent(depth + 1);
+  out += "\"id\": ";
+  append_json_string(out, node.parent() ? node.id() : "App");
+  out += ",\n";
+  indent(depth + 1);
+  out += "\"path\": ";
+  append_json_string(out, path);
   if (auto* r = dynamic_cast<const CfnResource*>(&node)) {
-    out += ",\n" + inner + "\"attributes\": {\n" + inner + " \"aws:cdk:cloudformation:type\": ";
-    append_string(out, r->cfn_resource_type());
-    out += "\n" + inner + "}";
+    out += ",\n";
+    indent(depth + 1);
+    out += "\"attributes\": {\n";
+    indent(depth + 2);
+    out += "\"aws:cdk:cloudformation:type\": ";
+    append_json_string(out, r->cfn_resource_type());
+    out += "\n";
+    indent(depth + 1);
+    out += "}";
   }
   if (!node.children().empty()) {
-    out += ",\n" + inner + "\"children\": {\n";
+    out += ",\n";
+    indent(depth + 1);
+    out += "\"children\": {\n";
     const auto& children = node.children();
+    std::string child_path = path.empty() ? std::string{} : path + "/";
+    const std::size_t prefix = child_path.size();
     for (std::size_t i = 0; i < children.size(); ++i) {
-      out += inner + " ";
-      append_string(out, children[i]->id());
+      indent(depth + 2);
+      append_json_string(out, children[i]->id());
       out += ": ";
-      append_tree_node(out, *children[i], path.empty() ? children[i]->id() : path + "/" + children[i]->id(), depth + 2);
+      child_path.resize(prefix);
+      child_path += children[i]->id();
+      append_tree_node(out, *children[i], child_path, depth + 2);
       out += i + 1 < children.size() ? ",\n" : "\n";
     }
-    out += inner + "}";
+    indent(depth + 1);
+    out += "}";
   }
-  out += "\n" + std::string(depth, ' ') + "}";
+  out += "\n";
+  indent(depth);
+  out += "}";
 }
 
 std::string tree_json(const App& app) {
@@ -125,14 +156,26 @@ std::string tree_json(const App& app) {
   return out + "\n}";
 }
 
-}  // namespace
-
-void finish_stack(SynthesizedStack& stack) {
-  stack.template_hash = sha256_hex(stack.template_body);
-  stack.metadata = metadata_of(*stack.stack);
+// The folder of the assembly `stage` has, relative to the app's: "" for the app,
+// "assembly-Prod/" for a stage Prod, and so on down.
+std::string assembly_folder(const Stage& stage) {
+  if (!stage.parent_stage()) return "";
+  return assembly_folder(*stage.parent_stage()) + stage.artifact_id() + "/";
 }
 
+}  // namespace
+
 std::string sha256_hex(const std::string& data) { return detail::hex_digest(detail::DigestKind::Sha256, data); }
+
+void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging) {
+  detail::Digest digest{detail::DigestKind::Sha256};
+  digest.update(text.head).update(text.resources).update(text.tail);
+  stack.template_hash = digest.hex_final();
+  if (staging)
+    staging->write(assembly_folder(*Stage::of(*stack.stack)) + stack.stack->template_file(),
+                   {text.head, text.resources, text.tail});
+  stack.metadata = metadata_text(*stack.stack);
+}
 
 namespace {
 
@@ -147,13 +190,46 @@ struct AssemblyPlan {
   std::vector<SynthesizedStack*> stacks;
 };
 
-Json stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, std::vector<AssemblyFile>& files,
-                    Json& artifacts) {
+// An entry of a manifest's "artifacts": its body, and members written after the body's
+// own as text (a stack's metadata).
+struct Artifact {
+  std::string id;
+  Json body;
+  std::string tail = {};
+};
+
+// manifest.json as dump(2) writes it, with each artifact's tail spliced in.
+std::string manifest_text(const std::vector<Artifact>& artifacts, const Json* missing) {
+  std::string out = "{\n  \"version\": ";
+  append_json_string(out, kSchemaVersion);
+  out += ",\n  \"artifacts\": ";
+  if (artifacts.empty()) out += "{}";
+  for (std::size_t i = 0; i < artifacts.size(); ++i) {
+    out += i == 0 ? "{\n    " : ",\n    ";
+    append_json_string(out, artifacts[i].id);
+    out += ": ";
+    append_json_at_depth(out, artifacts[i].body, kManifestIndent, 2);
+    if (!artifacts[i].tail.empty()) {
+      constexpr std::string_view kClose = "\n    }";  // the body's, at depth 2
+      out.resize(out.size() - kClose.size());
+      out += artifacts[i].tail;
+      out += kClose;
+    }
+  }
+  if (!artifacts.empty()) out += "\n  }";
+  if (missing) {
+    out += ",\n  \"missing\": ";
+    append_json_at_depth(out, *missing, kManifestIndent, 1);
+  }
+  return out + "\n}";
+}
+
+Artifact stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, AssemblyStaging& staging,
+                        std::vector<Artifact>& artifacts) {
   Stack* stack = synthesized.stack;
   const std::string id = stack->artifact_id();
   const std::string template_file = stack->template_file();
   const std::string& hash = synthesized.template_hash;
-  files.emplace_back(plan.folder + template_file, std::move(synthesized.template_body));
 
   Json properties = Json::object();
   properties["templateFile"] = template_file;
@@ -200,12 +276,13 @@ Json stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, std
                      asset.packaging == FileAssetPackaging::ZipDirectory ? "zip" : "file", asset.object_key);
     asset_files[hash] = file_entry(stack->stack_name() + " Template", template_file, "file", hash + ".json");
     Json assets = {{"version", kSchemaVersion}, {"files", std::move(asset_files)}, {"dockerImages", Json::object()}};
-    files.emplace_back(plan.folder + assets_id + ".json", assets.dump(2));
-    artifacts[assets_id] = {{"type", "cdk:asset-manifest"},
-                            {"properties",
-                             {{"file", assets_id + ".json"},
-                              {"requiresBootstrapStackVersion", kBootstrapVersion},
-                              {"bootstrapStackVersionSsmParameter", ssm}}}};
+    staging.write(plan.folder + assets_id + ".json", {assets.dump(2)});
+    artifacts.push_back({assets_id,
+                         {{"type", "cdk:asset-manifest"},
+                          {"properties",
+                           {{"file", assets_id + ".json"},
+                            {"requiresBootstrapStackVersion", kBootstrapVersion},
+                            {"bootstrapStackVersionSsmParameter", ssm}}}}});
     properties["validateOnSynth"] = false;
     properties["assumeRoleArn"] = role_arn(*s, *stack, "deploy-role");
     properties["cloudFormationExecutionRoleArn"] = role_arn(*s, *stack, "cfn-exec-role");
@@ -223,11 +300,13 @@ Json stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, std
   Json artifact = {{"type", "aws:cloudformation:stack"},
                    {"environment", stack->environment_string()},
                    {"properties", std::move(properties)}};
-  artifact.get_ref<Json::object_t&>().reserve(6);  // + dependencies, metadata, displayName
   if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
-  if (!synthesized.metadata.empty()) artifact["metadata"] = std::move(synthesized.metadata);
-  artifact["displayName"] = stack->path();
-  return artifact;
+  // Then metadata (text already) and displayName, written after the body.
+  std::string tail;
+  if (!synthesized.metadata.empty()) tail = ",\n      \"metadata\": " + synthesized.metadata;
+  tail += ",\n      \"displayName\": ";
+  append_json_string(tail, stack->path());
+  return {id, std::move(artifact), std::move(tail)};
 }
 
 // The assemblies of `app`: the app's first, then every stage's in tree order.
@@ -241,11 +320,10 @@ std::vector<AssemblyPlan> plan_assemblies(App& app, std::vector<SynthesizedStack
   for (Construct* node : app.find_all()) {
     auto* stage = dynamic_cast<Stage*>(node);
     if (!stage) continue;
-    AssemblyPlan plan{stage, "", 0, {}, {}};
+    AssemblyPlan plan{stage, assembly_folder(*stage), 0, {}, {}};
     if (stage != &app) {
       AssemblyPlan& parent = plan_of(stage->parent_stage());
       parent.nested.push_back(stage);
-      plan.folder = parent.folder + stage->artifact_id() + "/";
       plan.depth = parent.depth + 1;
     }
     plans.push_back(std::move(plan));
@@ -256,46 +334,30 @@ std::vector<AssemblyPlan> plan_assemblies(App& app, std::vector<SynthesizedStack
 
 }  // namespace
 
-std::vector<AssemblyFile> assemble(App& app, std::vector<SynthesizedStack> stacks, bool tree_metadata) {
-  std::vector<AssemblyFile> files;
+void write_manifests(App& app, std::vector<SynthesizedStack>& stacks, bool tree_metadata, AssemblyStaging& staging) {
   for (AssemblyPlan& plan : plan_assemblies(app, stacks)) {
-    Json artifacts = Json::object();
-    // Two artifacts per stack, the nested assemblies and the tree; reserved so growing
-    // never deep-copies them.
-    artifacts.get_ref<Json::object_t&>().reserve(2 * plan.stacks.size() + plan.nested.size() + 1);
+    std::vector<Artifact> artifacts;
     for (const Stage* nested : plan.nested)
-      artifacts[nested->artifact_id()] = {
-          {"type", "cdk:cloud-assembly"},
-          {"properties", {{"directoryName", nested->artifact_id()}, {"displayName", nested->path()}}}};
+      artifacts.push_back({nested->artifact_id(),
+                           {{"type", "cdk:cloud-assembly"},
+                            {"properties", {{"directoryName", nested->artifact_id()}, {"displayName", nested->path()}}}}});
     for (SynthesizedStack* synthesized : plan.stacks) {
-      Json artifact = stack_artifact(*synthesized, plan, files, artifacts);
-      artifacts[synthesized->stack->artifact_id()] = std::move(artifact);
+      Artifact artifact = stack_artifact(*synthesized, plan, staging, artifacts);
+      artifacts.push_back(std::move(artifact));
     }
     const bool root = plan.stage == &app;
     if (root && tree_metadata) {
-      files.emplace_back("tree.json", tree_json(app));
-      artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
+      staging.write("tree.json", {tree_json(app)});
+      artifacts.push_back({"Tree", {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}}});
     }
-    Json manifest = {{"version", kSchemaVersion}, {"artifacts", std::move(artifacts)}};
-    if (root && !app.missing_context().empty()) {
-      // CDK's top-level "missing": the CLI performs these lookups and synthesizes again.
-      Json missing = Json::array();
-      for (const auto& m : app.missing_context()) {
+    // CDK's top-level "missing": the CLI performs these lookups and synthesizes again.
+    Json missing = Json::array();
+    if (root)
+      for (const auto& m : app.missing_context())
         missing.push_back({{"key", m.key}, {"provider", m.provider}, {"props", literal_to_json(Value{m.props})}});
-      }
-      manifest["missing"] = std::move(missing);
-    }
-    files.emplace_back(plan.folder + "manifest.json", manifest.dump(2));
+    staging.write(plan.folder + "manifest.json", {manifest_text(artifacts, missing.empty() ? nullptr : &missing)});
   }
-  return files;
 }
-
-namespace {
-[[noreturn]] void fail(const std::string& outdir, const std::string& what, const std::error_code& ec) {
-  throw Error(errc::OutputDirectory, "", "cannot write the cloud assembly to '" + outdir + "': " + what +
-                                             (ec ? " (" + ec.message() + ")" : std::string{}));
-}
-}  // namespace
 
 std::vector<AssemblyCopy> asset_copies(const std::vector<SynthesizedStack>& stacks) {
   std::vector<AssemblyCopy> out;
@@ -306,80 +368,6 @@ std::vector<AssemblyCopy> asset_copies(const std::vector<SynthesizedStack>& stac
       if (!known) out.push_back({asset.source_path, asset.staged_name});
     }
   return out;
-}
-
-void write_atomically(const std::string& outdir, const std::vector<AssemblyFile>& files,
-                      const std::vector<AssemblyCopy>& copies) {
-  std::error_code ec;
-  // Absolute first, then normal: "." must become the folder itself, not "<cwd>/.".
-  const fs::path out = fs::absolute(fs::path{outdir}, ec).lexically_normal();
-  if (ec) fail(outdir, "invalid path", ec);
-  const fs::path target = out.filename().empty() ? out.parent_path() : out;
-  // The folder is replaced as a whole, which must not pull the working directory away.
-  if (const fs::path cwd = fs::current_path(ec); !ec) {
-    const fs::path inside = cwd.lexically_relative(target);
-    if (!inside.empty() && inside.begin()->string() != "..")
-      fail(outdir, "it is the current directory or contains it; synth replaces the whole folder", {});
-  }
-  const fs::path parent = target.parent_path();
-  if (fs::exists(target, ec) && !fs::is_directory(target, ec)) fail(outdir, "it exists and is not a directory", {});
-  fs::create_directories(parent, ec);
-  if (ec) fail(outdir, "cannot create its parent directory", ec);
-
-  const std::string suffix = "." + std::to_string(::getpid());
-  const fs::path staging = parent / (target.filename().string() + ".staging" + suffix);
-  fs::remove_all(staging, ec);
-  fs::create_directory(staging, ec);
-  if (ec) fail(outdir, "cannot create a staging directory next to it", ec);
-  try {
-    for (const auto& [name, contents] : files) {
-      // Nested assemblies (stages) are folders of their own.
-      if (name.find('/') != std::string::npos) {
-        fs::create_directories((staging / name).parent_path(), ec);
-        if (ec) fail(outdir, "cannot create the folder of " + name, ec);
-      }
-      std::ofstream file{staging / name, std::ios::binary};
-      file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-      file.close();
-      if (!file) fail(outdir, "cannot write " + name, {});
-    }
-    for (const auto& copy : copies) {
-      // Named by content hash: one staged by an earlier synth is the same and is carried over below.
-      std::error_code missing;
-      if (fs::exists(target / copy.name, missing)) continue;
-      try {
-        assets::copy_asset(copy.source, staging / copy.name);
-      } catch (const std::exception& e) {
-        fail(outdir, "cannot stage asset '" + copy.source + "' as " + copy.name + ": " + e.what(), {});
-      }
-    }
-    if (!fs::exists(target)) {
-      fs::rename(staging, target, ec);
-      if (ec) fail(outdir, "cannot move the new assembly into place", ec);
-      return;
-    }
-    // Carry over what the old folder holds and the new one does not (CLI lock files,
-    // assets of other runs), then swap the two folders in one step.
-    std::vector<fs::path> carried;
-    for (const auto& entry : fs::directory_iterator(target)) {
-      const fs::path destination = staging / entry.path().filename();
-      if (fs::exists(destination)) continue;
-      fs::rename(entry.path(), destination, ec);
-      if (ec) break;
-      carried.push_back(entry.path().filename());
-    }
-    if (!ec && ::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
-      fs::remove_all(staging, ec);  // now the old assembly
-      return;
-    }
-    const std::error_code swap_error = ec ? ec : std::error_code{errno, std::generic_category()};
-    for (const auto& name : carried) fs::rename(staging / name, target / name, ec);
-    fail(outdir, "cannot swap in the new assembly", swap_error);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    throw;
-  }
 }
 
 }  // namespace cdk::synth

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 #include "detail/collation.hpp"
 #include "detail/utf8.hpp"
 #include "synth/cross_stack.hpp"
+#include "synth/json_text.hpp"
 #include "synth/overrides.hpp"
 #include "synth/resolver.hpp"
 #include "synth/schema_validation.hpp"
@@ -41,21 +43,22 @@ const char* section_name(TemplateSection s) {
 
 using detail::locale_less;
 
-void add_bootstrap_elements(const DefaultStackSynthesizer& s, Json& parameters, Json& rules) {
-  const std::string ssm = "/cdk-bootstrap/" + s.qualifier + "/version";
-  parameters["BootstrapVersion"] = {
-      {"Type", "AWS::SSM::Parameter::Value<String>"},
-      {"Default", ssm},
-      {"Description",
-       "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter "
-       "Store. [cdk:skip]"}};
-  rules["CheckBootstrapVersion"] = {
-      {"Assertions",
-       Json::array({{{"Assert", {{"Fn::Not", Json::array({{{"Fn::Contains", Json::array({Json::array({"1", "2", "3", "4", "5"}),
-                                                                                         {{"Ref", "BootstrapVersion"}}})}}})}}},
-                     {"AssertDescription",
-                      "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the "
-                      "CDK CLI."}}})}};
+// The DefaultStackSynthesizer's parameter and rule: deploying checks the bootstrap version.
+Json bootstrap_parameter(const DefaultStackSynthesizer& s) {
+  return {{"Type", "AWS::SSM::Parameter::Value<String>"},
+          {"Default", "/cdk-bootstrap/" + s.qualifier + "/version"},
+          {"Description",
+           "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter "
+           "Store. [cdk:skip]"}};
+}
+
+Json bootstrap_rule() {
+  return {{"Assertions",
+           Json::array({{{"Assert", {{"Fn::Not", Json::array({{{"Fn::Contains", Json::array({Json::array({"1", "2", "3", "4", "5"}),
+                                                                                              {{"Ref", "BootstrapVersion"}}})}}})}}},
+                         {"AssertDescription",
+                          "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the "
+                          "CDK CLI."}}})}};
 }
 
 // Resources under `node` that belong to `stack`.
@@ -64,7 +67,7 @@ void resources_under(Construct& node, const Stack& stack, std::vector<const CfnR
     if (auto* r = dynamic_cast<const CfnResource*>(c); r && &r->stack() == &stack) out.push_back(r);
 }
 
-// Logical ids a resource refers to (Ref, Fn::GetAtt, DependsOn), for cycle detection.
+// Logical ids a resource refers to (Ref, Fn::GetAtt), for cycle detection.
 void collect_references(const Json& j, std::vector<std::string>& out) {
   if (j.is_object()) {
     if (j.size() == 1) {
@@ -79,57 +82,66 @@ void collect_references(const Json& j, std::vector<std::string>& out) {
   }
 }
 
-void check_cycles(const Json& resources, const std::unordered_map<std::string, std::string>& paths,
-                  std::vector<Diagnostic>& diagnostics) {
-  std::unordered_map<std::string, std::vector<std::string>> edges;
-  // ordered_json::contains is a linear scan; a set keeps this linear in the template size.
-  std::unordered_set<std::string> resource_ids;
-  for (const auto& [id, body] : resources.items()) resource_ids.insert(id);
-  for (const auto& [id, body] : resources.items()) {
-    std::vector<std::string> refs;
-    if (body.contains("Properties")) collect_references(body["Properties"], refs);
-    if (body.contains("DependsOn")) {
-      const Json& d = body["DependsOn"];
-      if (d.is_string()) refs.push_back(d.get<std::string>());
-      for (const auto& x : d)
+// The logical ids each resource refers to (in its properties and DependsOn), in template
+// order; collected from each body as it is finished, so that no template-wide tree is
+// needed to look for cycles.
+class ReferenceGraph {
+ public:
+  void add(const std::string& id, const Json& body) {
+    auto [it, inserted] = edges_.try_emplace(id);
+    if (inserted) order_.push_back(id);
+    auto& refs = it->second;
+    refs.clear();  // a duplicate logical id (reported) replaces the earlier body
+    if (auto properties = body.find("Properties"); properties != body.end()) collect_references(*properties, refs);
+    if (auto d = body.find("DependsOn"); d != body.end()) {
+      if (d->is_string()) refs.push_back(d->get<std::string>());
+      for (const auto& x : *d)
         if (x.is_string()) refs.push_back(x.get<std::string>());
     }
-    auto& list = edges[id];
-    for (auto& r : refs)
-      if (resource_ids.count(r)) list.push_back(std::move(r));
   }
-  enum class Mark { None, Active, Done };
-  std::unordered_map<std::string, Mark> marks;
-  std::vector<std::string> stack;
-  // One cycle per search from an unvisited resource, so separate cycles are all reported.
-  std::function<bool(const std::string&)> visit = [&](const std::string& id) -> bool {
-    marks[id] = Mark::Active;
-    stack.push_back(id);
-    bool found = false;
-    for (const auto& next : edges[id]) {
-      if (marks[next] == Mark::Active) {
-        std::string cycle;
-        auto from = std::find(stack.begin(), stack.end(), next);
-        for (auto it = from; it != stack.end(); ++it) cycle += *it + " -> ";
-        cycle += next;
-        auto path = paths.find(next);
-        diagnostics.push_back({errc::DependencyCycle, path == paths.end() ? "" : path->second,
-                               "resources depend on each other in a cycle: " + cycle});
-        found = true;
-        break;
+
+  void check(const std::unordered_map<std::string, std::string>& paths, std::vector<Diagnostic>& diagnostics) {
+    // Only references to resources of this template are edges.
+    for (auto& [id, refs] : edges_)
+      refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const std::string& r) { return !edges_.count(r); }),
+                 refs.end());
+    enum class Mark { None, Active, Done };
+    std::unordered_map<std::string, Mark> marks;
+    std::vector<std::string> stack;
+    // One cycle per search from an unvisited resource, so separate cycles are all reported.
+    std::function<bool(const std::string&)> visit = [&](const std::string& id) -> bool {
+      marks[id] = Mark::Active;
+      stack.push_back(id);
+      bool found = false;
+      for (const auto& next : edges_[id]) {
+        if (marks[next] == Mark::Active) {
+          std::string cycle;
+          auto from = std::find(stack.begin(), stack.end(), next);
+          for (auto it = from; it != stack.end(); ++it) cycle += *it + " -> ";
+          cycle += next;
+          auto path = paths.find(next);
+          diagnostics.push_back({errc::DependencyCycle, path == paths.end() ? "" : path->second,
+                                 "resources depend on each other in a cycle: " + cycle});
+          found = true;
+          break;
+        }
+        if (marks[next] == Mark::None && visit(next)) {
+          found = true;
+          break;
+        }
       }
-      if (marks[next] == Mark::None && visit(next)) {
-        found = true;
-        break;
-      }
-    }
-    stack.pop_back();
-    marks[id] = Mark::Done;
-    return found;
-  };
-  for (const auto& [id, body] : resources.items())
-    if (marks[id] == Mark::None) visit(id);
-}
+      stack.pop_back();
+      marks[id] = Mark::Done;
+      return found;
+    };
+    for (const auto& id : order_)
+      if (marks[id] == Mark::None) visit(id);
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> edges_;
+  std::vector<std::string> order_;
+};
 
 // Type, Properties, DependsOn, then the other attributes, as CDK orders a resource.
 Json with_depends_on(Json body, const std::vector<std::string>& depends_on) {
@@ -149,45 +161,179 @@ Json with_depends_on(Json body, const std::vector<std::string>& depends_on) {
   return out;
 }
 
-bool has_invalid_utf8(const Json& j) {
-  if (j.is_string()) return !detail::is_valid_utf8(j.get_ref<const std::string&>());
-  if (j.is_array()) return std::any_of(j.begin(), j.end(), has_invalid_utf8);
-  if (j.is_object())
-    for (const auto& [key, value] : j.items())
-      if (!detail::is_valid_utf8(key) || has_invalid_utf8(value)) return true;
-  return false;
-}
+// The members of a template that are not elements, in the order CDK writes them
+// around the sections: format version, description and metadata first, the transform
+// between the conditions and the resources.
+struct TemplateTop {
+  std::optional<Json> format_version, description, metadata, transform;
+};
 
-// render_json, or "" and a diagnostic per element (or the stack, for its own sections)
-// holding a string that is not UTF-8, which JSON cannot carry. Searched for only when
-// writing fails, so that valid templates pay nothing.
-std::string render_or_report(const Json& out, const Stack& stack, const std::unordered_map<std::string, std::string>& paths,
-                             std::vector<Diagnostic>& diagnostics) {
-  try {
-    return render_json(out);
-  } catch (const Json::type_error&) {
-    const std::size_t before = diagnostics.size();
-    auto report = [&](const std::string& path) {
-      diagnostics.push_back({errc::InvalidUtf8, path, "a string is not valid UTF-8 (templates are JSON, which must be)"});
-    };
-    for (const auto& [key, section] : out.items()) {
-      const bool of_elements = key == "Parameters" || key == "Rules" || key == "Mappings" || key == "Conditions" ||
-                               key == "Resources" || key == "Outputs";
-      if (!of_elements) {
-        if (has_invalid_utf8(section)) report(stack.path());
-        continue;
-      }
-      for (const auto& [logical_id, body] : section.items()) {
-        if (!detail::is_valid_utf8(logical_id) || has_invalid_utf8(body)) {
-          const auto path = paths.find(logical_id);
-          report(path == paths.end() ? stack.path() : path->second);
-        }
-      }
+// Collects a template as a JSON tree (Stack::to_json, to_yaml, the assertions library).
+class TreeSink {
+ public:
+  explicit TreeSink(const std::vector<CfnElement*>& elements) {
+    // ordered_json keeps entries as pair<const string, json>, which a reallocation copies
+    // deeply (the const key makes the move not noexcept): reserve each section up front.
+    std::size_t counts[6] = {};
+    for (const CfnElement* e : elements) ++counts[static_cast<int>(e->section())];
+    for (int i = 0; i < 6; ++i) {
+      sections_[i] = Json::object();
+      sections_[i].get_ref<Json::object_t&>().reserve(counts[i] + 2);
     }
-    if (diagnostics.size() == before) report(stack.path());
-    return "";
   }
-}
+
+  // `first`: no element before had this logical id. The first appends (operator[] would
+  // scan the section); a duplicate, already reported, replaces the earlier body.
+  void add(TemplateSection section, const std::string& logical_id, Json body, const std::string& /*path*/, bool first) {
+    auto& entries = sections_[static_cast<int>(section)];
+    if (first)
+      entries.get_ref<Json::object_t&>().emplace_back(logical_id, std::move(body));
+    else
+      entries[logical_id] = std::move(body);
+  }
+
+  void finish(TemplateTop top) {
+    Json& out = template_;
+    if (top.format_version) out["AWSTemplateFormatVersion"] = std::move(*top.format_version);
+    if (top.description) out["Description"] = std::move(*top.description);
+    if (top.metadata) out["Metadata"] = std::move(*top.metadata);
+    for (auto section : {TemplateSection::Parameters, TemplateSection::Rules, TemplateSection::Mappings,
+                         TemplateSection::Conditions})
+      if (!sections_[static_cast<int>(section)].empty())
+        out[section_name(section)] = std::move(sections_[static_cast<int>(section)]);
+    if (top.transform) out["Transform"] = std::move(*top.transform);
+    out["Resources"] = std::move(sections_[static_cast<int>(TemplateSection::Resources)]);
+    if (auto& outputs = sections_[static_cast<int>(TemplateSection::Outputs)]; !outputs.empty())
+      out["Outputs"] = std::move(outputs);
+  }
+
+  Json take() { return std::move(template_); }
+
+ private:
+  Json sections_[6];
+  Json template_ = Json::object();
+};
+
+// Writes a template as text (render_json's layout) element by element, so that only one
+// element's JSON tree is alive at a time: what App::synth writes to the assembly.
+class TextSink {
+ public:
+  TextSink(const Stack& stack, TemplateText& out) : stack_{stack}, out_{out} {
+    out_.head.clear();
+    out_.resources.clear();
+    out_.tail.clear();
+  }
+
+  void add(TemplateSection section, const std::string& logical_id, const Json& body, const std::string& path,
+           bool /*first*/) {
+    const int i = static_cast<int>(section);
+    std::string& entries = section == TemplateSection::Resources ? out_.resources : sections_[i];
+    if (!writers_[i]) writers_[i] = std::make_unique<JsonTextWriter>(entries);
+    const std::size_t before = entries.size();
+    try {
+      entries += entries.empty() ? "  " : ",\n  ";
+      append_json_string(entries, logical_id);
+      entries += ": ";
+      writers_[i]->append(body, kIndent, 2);
+    } catch (const Json::type_error&) {
+      entries.resize(before);
+      report_invalid_utf8(section, path);
+    }
+  }
+
+  void finish(const TemplateTop& top) {
+    std::string* out = &out_.head;
+    bool first = true;
+    auto member = [&](const char* key) {
+      *out += first ? "\n " : ",\n ";
+      first = false;
+      *out += '"';
+      *out += key;
+      *out += "\": ";
+    };
+    auto value = [&](const char* key, const std::optional<Json>& json, int position) {
+      if (!json) return;
+      const std::size_t before = out->size();
+      const bool was_first = first;
+      try {
+        member(key);
+        append_json_at_depth(*out, *json, kIndent, 1);
+      } catch (const Json::type_error&) {
+        out->resize(before);
+        first = was_first;
+        invalid_utf8_.emplace_back(position, invalid_utf8(stack_.path()));
+      }
+    };
+    auto section = [&](TemplateSection s) {
+      const std::string& entries = sections_[static_cast<int>(s)];
+      if (entries.empty()) return;
+      member(section_name(s));
+      *out += "{\n";
+      *out += entries;
+      *out += "\n }";
+    };
+    *out += '{';
+    value("AWSTemplateFormatVersion", top.format_version, kBeforeSections);
+    value("Description", top.description, kBeforeSections);
+    value("Metadata", top.metadata, kBeforeSections);
+    for (auto s : {TemplateSection::Parameters, TemplateSection::Rules, TemplateSection::Mappings,
+                   TemplateSection::Conditions})
+      section(s);
+    value("Transform", top.transform, kTransform);
+    // Always written, even empty; its entries are out_.resources itself.
+    member("Resources");
+    if (out_.resources.empty()) {
+      *out += "{}";
+    } else {
+      *out += "{\n";
+      out = &out_.tail;
+      *out += "\n }";
+    }
+    section(TemplateSection::Outputs);
+    *out += "\n}";
+    if (!invalid_utf8_.empty()) {
+      out_.head.clear();
+      out_.resources.clear();
+      out_.tail.clear();
+    }
+  }
+
+  /// The template's size in bytes as written.
+  std::size_t size() const { return out_.size(); }
+
+  /// Strings that are not UTF-8, which JSON cannot carry: one per element (or the stack,
+  /// for its own members) holding one, in template order (after finish()).
+  std::vector<Diagnostic> invalid_utf8() {
+    // In the order of the template, as a reader meets them.
+    std::stable_sort(invalid_utf8_.begin(), invalid_utf8_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Diagnostic> out;
+    for (const auto& [position, diagnostic] : invalid_utf8_) out.push_back(diagnostic);
+    return out;
+  }
+
+ private:
+  static constexpr int kIndent = 1;  // CDK's JSON layout
+  // Where a member is in the template, for the order of problems: the members before the
+  // sections, then each section (TemplateSection's order), the transform just before the
+  // resources.
+  static constexpr int kBeforeSections = -1;
+  static constexpr int kTransform = static_cast<int>(TemplateSection::Resources) * 2 - 1;
+  static int position_of(TemplateSection s) { return static_cast<int>(s) * 2; }
+
+  static Diagnostic invalid_utf8(const std::string& path) {
+    return {errc::InvalidUtf8, path, "a string is not valid UTF-8 (templates are JSON, which must be)"};
+  }
+  void report_invalid_utf8(TemplateSection section, const std::string& path) {
+    invalid_utf8_.emplace_back(position_of(section), invalid_utf8(path));
+  }
+
+  const Stack& stack_;
+  TemplateText& out_;
+  std::string sections_[6];  // entries of the sections but Resources (out_.resources)
+  std::unique_ptr<JsonTextWriter> writers_[6];
+  std::vector<std::pair<int, Diagnostic>> invalid_utf8_;
+};
 
 }  // namespace
 
@@ -196,7 +342,12 @@ void collect_validations(Construct& root, std::vector<Diagnostic>& diagnostics) 
     for (auto& message : node->validate()) diagnostics.push_back({errc::Validation, node->path(), std::move(message)});
 }
 
-Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered, bool* cross_stack) {
+namespace {
+
+// The template of `stack`, written by `text` (always: its size is checked, and it finds
+// strings that are not UTF-8) and collected by `tree` when given. Every problem found
+// goes to `diagnostics`.
+void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack, TextSink& text, TreeSink* tree) {
   const auto elements = stack.elements();
   std::unordered_map<std::string, const CfnElement*> by_logical_id;
   std::unordered_map<std::string, std::string> paths;
@@ -209,18 +360,12 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
   }
 
   Resolver resolver{stack, by_logical_id, diagnostics, cross_stack};
-  Json sections[6];
-  for (auto& s : sections) s = Json::object();
-  // ordered_json keeps entries as pair<const string, json>, which a reallocation copies
-  // deeply (the const key makes the move not noexcept): reserve each section up front.
-  {
-    std::size_t counts[6] = {};
-    for (const CfnElement* e : elements) ++counts[static_cast<int>(e->section())];
-    for (int i = 0; i < 6; ++i) sections[i].get_ref<Json::object_t&>().reserve(counts[i] + 2);
-  }
-  auto& parameters = sections[static_cast<int>(TemplateSection::Parameters)];
-  auto& rules = sections[static_cast<int>(TemplateSection::Rules)];
-  auto& resources = sections[static_cast<int>(TemplateSection::Resources)];
+  std::size_t counts[6] = {};  // distinct logical ids per section
+  auto add = [&](TemplateSection section, const std::string& logical_id, Json body, const std::string& path, bool first) {
+    if (first) ++counts[static_cast<int>(section)];
+    text.add(section, logical_id, body, path, first);
+    if (tree) tree->add(section, logical_id, std::move(body), path, first);
+  };
 
   // DependsOn from add_depends_on and from construct-level dependencies, per resource.
   std::unordered_map<const CfnResource*, std::vector<const CfnResource*>> depends_on;
@@ -258,6 +403,7 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
     }
   }
 
+  ReferenceGraph references;
   for (const CfnElement* e : elements) {
     e->validate_element(diagnostics);
     Json body = resolver.resolve(e->render(), e->path());
@@ -286,75 +432,77 @@ Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::str
         validate_properties(*type, properties == body.end() ? nullptr : &*properties, e->path(), diagnostics);
       }
     }
-    // The first element with a logical id appends (operator[] would scan the section);
-    // a duplicate, already reported, replaces the earlier body as before.
-    auto& section = sections[static_cast<int>(e->section())];
-    if (by_logical_id.at(e->logical_id()) == e)
-      section.get_ref<Json::object_t&>().emplace_back(e->logical_id(), std::move(body));
-    else
-      section[e->logical_id()] = std::move(body);
+    if (e->section() == TemplateSection::Resources) references.add(e->logical_id(), body);
+    // A duplicate logical id (reported) replaces the body of the same id in its section.
+    const CfnElement* holder = by_logical_id.at(e->logical_id());
+    add(e->section(), e->logical_id(), std::move(body), e->path(), holder == e || holder->section() != e->section());
   }
 
   if (const auto* s = std::get_if<DefaultStackSynthesizer>(&stack.synthesizer());
       s && s->generate_bootstrap_version_rule) {
-    if (by_logical_id.count("BootstrapVersion") || by_logical_id.count("CheckBootstrapVersion"))
+    if (by_logical_id.count("BootstrapVersion") || by_logical_id.count("CheckBootstrapVersion")) {
       diagnostics.push_back({errc::DuplicateLogicalId, stack.path(),
                              "'BootstrapVersion' and 'CheckBootstrapVersion' are reserved by the DefaultStackSynthesizer"});
-    else
-      add_bootstrap_elements(*s, parameters, rules);
+    } else {
+      add(TemplateSection::Parameters, "BootstrapVersion", bootstrap_parameter(*s), stack.path(), true);
+      add(TemplateSection::Rules, "CheckBootstrapVersion", bootstrap_rule(), stack.path(), true);
+    }
   }
 
   const auto& options = stack.template_options();
-  Json out = Json::object();
-  if (options.template_format_version) out["AWSTemplateFormatVersion"] = *options.template_format_version;
+  TemplateTop top;
+  if (options.template_format_version) top.format_version = *options.template_format_version;
   if (options.description) {
-    out["Description"] = *options.description;
+    top.description = *options.description;
     if (options.description->size() > kMaxDescriptionBytes)
       diagnostics.push_back({errc::DescriptionTooLong, stack.path(),
                              "template description is " + std::to_string(options.description->size()) +
                                  " bytes; CloudFormation allows 1024"});
   }
-  if (!options.metadata.empty()) out["Metadata"] = resolver.resolve(Value{options.metadata}, stack.path());
-  for (auto section : {TemplateSection::Parameters, TemplateSection::Rules, TemplateSection::Mappings,
-                       TemplateSection::Conditions}) {
-    if (!sections[static_cast<int>(section)].empty())
-      out[section_name(section)] = std::move(sections[static_cast<int>(section)]);
-  }
-  if (options.transforms.size() == 1) out["Transform"] = options.transforms.front();
-  if (options.transforms.size() > 1) out["Transform"] = options.transforms;
-  check_cycles(resources, paths, diagnostics);
-  const std::size_t resource_count = resources.size();
-  out["Resources"] = std::move(resources);
-  auto& outputs = sections[static_cast<int>(TemplateSection::Outputs)];
-  const std::size_t output_count = outputs.size();
-  if (!outputs.empty()) out["Outputs"] = std::move(outputs);
+  if (!options.metadata.empty()) top.metadata = resolver.resolve(Value{options.metadata}, stack.path());
+  if (options.transforms.size() == 1) top.transform = options.transforms.front();
+  if (options.transforms.size() > 1) top.transform = options.transforms;
+  references.check(paths, diagnostics);
 
-  auto limit = [&](std::size_t count, std::size_t max, const char* code, const char* what) {
+  const std::size_t resource_count = counts[static_cast<int>(TemplateSection::Resources)];
+  auto limit = [&](TemplateSection section, std::size_t max, const char* code, const char* what) {
+    const std::size_t count = counts[static_cast<int>(section)];
     if (count > max)
       diagnostics.push_back({code, stack.path(),
                              "stack '" + stack.stack_name() + "' has " + std::to_string(count) + " " + what +
                                  "; CloudFormation allows " + std::to_string(max)});
   };
-  limit(resource_count, kMaxResources, errc::TooManyResources, "resources");
-  limit(out.contains("Parameters") ? out["Parameters"].size() : 0, kMaxParameters, errc::TooManyParameters, "parameters");
-  limit(output_count, kMaxOutputs, errc::TooManyOutputs, "outputs");
-  limit(out.contains("Mappings") ? out["Mappings"].size() : 0, kMaxMappings, errc::TooManyMappings, "mappings");
+  limit(TemplateSection::Resources, kMaxResources, errc::TooManyResources, "resources");
+  limit(TemplateSection::Parameters, kMaxParameters, errc::TooManyParameters, "parameters");
+  limit(TemplateSection::Outputs, kMaxOutputs, errc::TooManyOutputs, "outputs");
+  limit(TemplateSection::Mappings, kMaxMappings, errc::TooManyMappings, "mappings");
   if (resource_count == 0)
     diagnostics.push_back({errc::EmptyTemplate, stack.path(),
                            "stack '" + stack.stack_name() +
                                "' has no resources; CloudFormation needs at least one (a placeholder such as "
                                "AWS::CloudFormation::WaitConditionHandle will do)"});
-  if (resource_count <= kMaxResources) {
-    // The body CloudFormation receives is the file as written (indented), not a compact form.
-    std::string body = render_or_report(out, stack, paths, diagnostics);
-    const std::size_t size = body.size();
-    if (rendered) *rendered = std::move(body);
-    if (size > kMaxTemplateBytes)
-      diagnostics.push_back({errc::TemplateTooLarge, stack.path(),
-                             "template is " + std::to_string(size) + " bytes; CloudFormation allows 1,000,000"});
-  }
-  if (rendered && resource_count > kMaxResources) *rendered = render_or_report(out, stack, paths, diagnostics);
-  return out;
+  text.finish(top);
+  if (tree) tree->finish(std::move(top));
+  for (auto& d : text.invalid_utf8()) diagnostics.push_back(std::move(d));
+  // The body CloudFormation receives is the file as written (indented), not a compact form.
+  if (const std::size_t size = text.size(); resource_count <= kMaxResources && size > kMaxTemplateBytes)
+    diagnostics.push_back({errc::TemplateTooLarge, stack.path(),
+                           "template is " + std::to_string(size) + " bytes; CloudFormation allows 1,000,000"});
+}
+
+}  // namespace
+
+void build_template_text(Stack& stack, std::vector<Diagnostic>& diagnostics, TemplateText& text, bool* cross_stack) {
+  TextSink sink{stack, text};
+  build(stack, diagnostics, cross_stack, sink, nullptr);
+}
+
+Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics) {
+  TemplateText text;
+  TextSink sink{stack, text};
+  TreeSink tree{stack.elements()};
+  build(stack, diagnostics, nullptr, sink, &tree);
+  return tree.take();
 }
 
 Json build_template_or_throw(Stack& stack) {

@@ -10,12 +10,26 @@
 
 namespace cdk::synth {
 
-/// The stack's template; every problem found goes to `diagnostics`. With `rendered`, also
-/// the template as written (render_json), which the size check computes anyway. With
-/// `cross_stack`, set to true when the stack refers to an element of another stack (its
-/// imports are written; the producer's exports need resolve_cross_stack_references).
-Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics, std::string* rendered = nullptr,
-                    bool* cross_stack = nullptr);
+/// A template as written (render_json's layout) in three pieces: what comes before the
+/// resources, the resources (nearly all of a template, never copied), what comes after.
+/// Reused from stack to stack, its strings keep their memory.
+struct TemplateText {
+  std::string head, resources, tail;
+
+  std::size_t size() const { return head.size() + resources.size() + tail.size(); }
+  std::string joined() const { return head + resources + tail; }
+};
+
+/// The stack's template as written to the cloud assembly, built element by element
+/// without a JSON tree of the whole template, into `text` (empty if a string is not
+/// UTF-8); every problem found goes to `diagnostics`. With `cross_stack`, set to true when
+/// the stack refers to an element of another stack (its imports are written; the
+/// producer's exports need resolve_cross_stack_references).
+void build_template_text(Stack& stack, std::vector<Diagnostic>& diagnostics, TemplateText& text,
+                         bool* cross_stack = nullptr);
+
+/// The same template as a JSON tree, with the same checks.
+Json build_template(Stack& stack, std::vector<Diagnostic>& diagnostics);
 
 /// Node validations (add_validation) of `root` and its subtree, without nested stacks'
 /// contents when `stop_at_stacks` is set.
