@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The newsblog sample against the same program written for aws-cdk-lib, on this machine
 # in one run (issue 5's targets):
-#   synth      whole-process time of `newsblog` (Release) and of CDK's `node newsblog.js`,
-#              as shipped and with CDK's built-in template validator off
-#              (CDK_VALIDATION=false); target: cdkpp >= 100x faster than the latter
+#   synth      whole-process time of `newsblog` (Release; libcrypto, yaml-cpp and the C++
+#              runtime linked statically, as CDKPP_STATIC_DEPENDENCIES does by default:
+#              the label says which) and of CDK's `node newsblog.js`, as shipped and
+#              with CDK's built-in template validator off (CDK_VALIDATION=false);
+#              target: cdkpp >= 100x faster than the latter
 #   rebuild    touch samples/newsblog/main.cpp, rebuild the sample and synth, in the
 #              `dev` preset's configuration (Debug -O0 -g, shared libcdkpp, lld, Ninja,
 #              the samples' precompiled header; needs scripts/install-deps.sh --dev);
@@ -54,6 +56,8 @@ PY
 }
 
 ours=$(times "$runs" "$release/samples/bin/newsblog")
+linking="shared deps"
+if grep -qx 'CDKPP_STATIC_DEPENDENCIES:BOOL=ON' "$release/CMakeCache.txt"; then linking="static deps"; fi
 export NODE_PATH=$npm_prefix/node_modules
 cdk_shipped=$(times "$runs" node "$work/bench/cdk/newsblog.js")
 cdk_no_validation=$(times "$runs" env CDK_VALIDATION=false node "$work/bench/cdk/newsblog.js")
@@ -73,7 +77,7 @@ rebuild=$(for _ in 1 2 3; do rebuild_once; done | median)
 
 echo "newsblog: cdkpp against aws-cdk-lib $cdk_lib_version ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"
 printf '%-44s %10s %10s\n' "" seconds "cdkpp is"
-printf '%-44s %10.4f\n' "cdkpp newsblog synth (Release, process)" "$ours"
+printf '%-44s %10.4f\n' "cdkpp newsblog synth (Release, $linking)" "$ours"
 printf '%-44s %10.4f %9.0fx\n' "CDK node newsblog.js (as shipped)" "$cdk_shipped" "$(awk -v a="$cdk_shipped" -v b="$ours" 'BEGIN{print a/b}')"
 printf '%-44s %10.4f %9.0fx\n' "CDK node newsblog.js (CDK_VALIDATION=false)" "$cdk_no_validation" "$(awk -v a="$cdk_no_validation" -v b="$ours" 'BEGIN{print a/b}')"
 printf '%-44s %10.3f %9.2fx\n' "cdkpp touch + rebuild (dev preset) + synth" "$rebuild" "$(awk -v a="$cdk_shipped" -v b="$rebuild" 'BEGIN{print a/b}')"

@@ -16,4 +16,5 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/cdkppConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/cdkppConfig.cmake ${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/cdkppSynthProgram.cmake
   DESTINATION ${CDKPP_CMAKE_DIR})

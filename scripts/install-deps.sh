@@ -41,9 +41,11 @@ need_package g++ g++
 need_package cmake cmake
 need_package make make
 need_package pkg-config pkg-config
+# The -dev packages also ship the static archives that CDKPP_STATIC_DEPENDENCIES links
+# (libyaml-cpp.a, libcrypto.a), and g++ brings libstdc++.a and libgcc's archives for the
+# static C++ runtime of cdkpp_synth_program(). cdkpp does not use fmt.
 need_package nlohmann-json3-dev
 need_package libyaml-cpp-dev
-need_package libfmt-dev
 need_package doctest-dev
 need_package libssl-dev
 

@@ -1,6 +1,7 @@
 # Configures, builds and runs one consumer project (cmake -P; see CMakeLists.txt).
 # Inputs: KIND, CONSUMER_SOURCE_DIR, WORK_DIR, CDKPP_SOURCE_DIR, CDKPP_BINARY_DIR,
-# CMAKE_CXX_COMPILER, CMAKE_CXX_FLAGS, CMAKE_EXE_LINKER_FLAGS, CMAKE_BUILD_TYPE.
+# CDKPP_STATIC_DEPENDENCIES, CMAKE_CXX_COMPILER, CMAKE_CXX_FLAGS, CMAKE_EXE_LINKER_FLAGS,
+# CMAKE_BUILD_TYPE.
 cmake_minimum_required(VERSION 3.25)
 
 function(run)
@@ -29,7 +30,9 @@ if(KIND STREQUAL "find_package")
   # Only the installed package may be found: no package registry, no build tree.
   list(APPEND configure_args "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
 else()
-  list(APPEND configure_args "-DCDKPP_SOURCE_DIR=${CDKPP_SOURCE_DIR}")
+  # Built the way this build of cdkpp was: a vendoring project sets the option itself.
+  list(APPEND configure_args "-DCDKPP_SOURCE_DIR=${CDKPP_SOURCE_DIR}"
+    "-DCDKPP_STATIC_DEPENDENCIES=${CDKPP_STATIC_DEPENDENCIES}")
 endif()
 
 run(${CMAKE_COMMAND} ${configure_args})
@@ -38,4 +41,29 @@ run(${CMAKE_COMMAND} -E env "CDK_OUTDIR=${WORK_DIR}/cdk.out" "${WORK_DIR}/build/
 if(NOT EXISTS "${WORK_DIR}/cdk.out/ConsumerStack.template.json")
   message(FATAL_ERROR "consumer_${KIND}: ${WORK_DIR}/cdk.out/ConsumerStack.template.json was not written")
 endif()
-message(STATUS "consumer_${KIND}: built, ran and wrote ConsumerStack.template.json")
+
+# What the program loads when it starts, which cdkpp_synth_program() decides: with
+# CDKPP_STATIC_DEPENDENCIES none of libcrypto, yaml-cpp and the C++ runtime (libc's
+# libraries only); without it libcrypto and yaml-cpp, as shared libraries.
+file(GET_RUNTIME_DEPENDENCIES EXECUTABLES "${WORK_DIR}/build/consumer" RESOLVED_DEPENDENCIES_VAR loaded)
+set(loaded_names "")
+foreach(library IN LISTS loaded)
+  get_filename_component(name "${library}" NAME)
+  string(REGEX REPLACE "\\.so.*$" "" name "${name}")
+  list(APPEND loaded_names "${name}")
+endforeach()
+string(REPLACE ";" " " loaded_text "${loaded_names}")
+if(CDKPP_STATIC_DEPENDENCIES)
+  foreach(name libcrypto libyaml-cpp libstdc++ libgcc_s)
+    if(name IN_LIST loaded_names)
+      message(FATAL_ERROR "consumer_${KIND}: built with CDKPP_STATIC_DEPENDENCIES, the program still loads ${name} (it loads: ${loaded_text})")
+    endif()
+  endforeach()
+else()
+  foreach(name libcrypto libyaml-cpp)
+    if(NOT name IN_LIST loaded_names)
+      message(FATAL_ERROR "consumer_${KIND}: built without CDKPP_STATIC_DEPENDENCIES, the program does not load ${name} (it loads: ${loaded_text})")
+    endif()
+  endforeach()
+endif()
+message(STATUS "consumer_${KIND}: built, ran and wrote ConsumerStack.template.json; it loads ${loaded_text}")
