@@ -11,8 +11,8 @@
 # program whose C++ libraries are all static. With a shared one (a shared libcdkpp, or
 # another library of the user's) the process would hold two copies of the runtime, so the
 # program decides, and this function only does it when cdkpp itself brings no shared C++
-# library. Do not use the static runtime with sanitizers, which intercept its functions
-# (the asan preset turns CDKPP_STATIC_DEPENDENCIES off).
+# library. Sanitizer builds are tested with the shared runtime only (the asan preset
+# turns CDKPP_STATIC_DEPENDENCIES off).
 #
 # Part of the installed package (find_package(cdkpp)) and defined by add_subdirectory too.
 function(cdkpp_synth_program target)
