@@ -26,8 +26,9 @@ foreach(archive CDKPP_LIBYAML_CPP_ARCHIVE CDKPP_LIBCRYPTO_ARCHIVE)
       "Give its path with -D${archive}=<path>, or configure with -DCDKPP_STATIC_DEPENDENCIES=OFF.")
   endif()
 endforeach()
-# Their headers still come from the packages found before; libcrypto's archive needs the
-# dynamic loader's library (it can load providers) where that is separate from libc.
+# Their headers still come from the packages found before.
 target_include_directories(cdkpp SYSTEM PRIVATE
   $<TARGET_PROPERTY:yaml-cpp,INTERFACE_INCLUDE_DIRECTORIES> ${OPENSSL_INCLUDE_DIR})
+# libcrypto can load provider modules: its archive needs the dynamic loader's library
+# where that is not part of libc.
 set(CDKPP_COMPILED_DEPENDENCIES ${CDKPP_LIBYAML_CPP_ARCHIVE} ${CDKPP_LIBCRYPTO_ARCHIVE} ${CMAKE_DL_LIBS})
