@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <new>
 #include <stdexcept>
 
 #include "cdk/errors.hpp"
@@ -66,9 +67,49 @@ std::string literal_text(const Value& v) {
 
 Value::Value(List items) : kind_{Kind::List}, compound_{std::make_shared<const List>(std::move(items))} {}
 Value::Value(Map entries) : kind_{Kind::Map}, compound_{std::make_shared<const Map>(std::move(entries))} {}
-Value::Value(std::vector<std::string> items) : kind_{Kind::List} {
-  List list(items.begin(), items.end());
-  compound_ = std::make_shared<const List>(std::move(list));
+Value::Value(std::vector<std::string> items)
+    : kind_{Kind::List},
+      compound_{std::make_shared<const List>(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()))} {}
+
+void Value::construct_from(const Value& other) {
+  kind_ = other.kind_;
+  if (kind_ == Kind::String)
+    new (&string_) std::string(other.string_);
+  else if (has_compound())
+    new (&compound_) std::shared_ptr<const void>(other.compound_);
+  else
+    int_ = other.int_;  // the 8 bytes of bool_, int_ or double_
+}
+
+void Value::construct_from(Value&& other) noexcept {
+  kind_ = other.kind_;
+  if (kind_ == Kind::String)
+    new (&string_) std::string(std::move(other.string_));
+  else if (has_compound())
+    new (&compound_) std::shared_ptr<const void>(std::move(other.compound_));
+  else
+    int_ = other.int_;
+}
+
+Value::Value(const Value& other) { construct_from(other); }
+Value::Value(Value&& other) noexcept { construct_from(std::move(other)); }
+
+Value& Value::operator=(const Value& other) {
+  if (this != &other) *this = Value{other};
+  return *this;
+}
+
+Value& Value::operator=(Value&& other) noexcept {
+  if (this != &other) {
+    destroy();
+    construct_from(std::move(other));
+  }
+  return *this;
+}
+
+const std::string& Value::empty_string() {
+  static const std::string empty;
+  return empty;
 }
 
 const List& Value::as_list() const {
@@ -87,7 +128,7 @@ TokenType Value::token_type() const { return kind_ == Kind::Token ? token().type
 Value Value::make_token(std::shared_ptr<const detail::TokenData> data) {
   Value v;
   v.kind_ = Kind::Token;
-  v.compound_ = std::move(data);
+  new (&v.compound_) std::shared_ptr<const void>(std::move(data));
   return v;
 }
 

@@ -37,8 +37,8 @@ class Value {
  public:
   enum class Kind : std::uint8_t { Null, Bool, Integer, Double, String, List, Map, Token };
 
-  Value() = default;
-  Value(std::nullptr_t) {}
+  Value() : int_{0} {}
+  Value(std::nullptr_t) : Value() {}
   Value(bool b) : kind_{Kind::Bool}, bool_{b} {}
   Value(int i) : kind_{Kind::Integer}, int_{i} {}
   Value(long i) : kind_{Kind::Integer}, int_{i} {}
@@ -55,6 +55,12 @@ class Value {
   /// A list of strings, the most common list literal.
   Value(std::vector<std::string> items);
 
+  Value(const Value& other);
+  Value(Value&& other) noexcept;
+  Value& operator=(const Value& other);
+  Value& operator=(Value&& other) noexcept;
+  ~Value() { destroy(); }
+
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::Null; }
   bool is_token() const { return kind_ == Kind::Token; }
@@ -65,10 +71,13 @@ class Value {
   /// True when this value or anything inside it is a token.
   bool contains_token() const;
 
-  bool as_bool() const { return bool_; }
-  std::int64_t as_integer() const { return int_; }
-  double as_double() const { return kind_ == Kind::Integer ? static_cast<double>(int_) : double_; }
-  const std::string& as_string() const { return string_; }
+  /// The literal of that kind; false, 0 or "" for a value of another kind.
+  bool as_bool() const { return kind_ == Kind::Bool && bool_; }
+  std::int64_t as_integer() const { return kind_ == Kind::Integer ? int_ : 0; }
+  double as_double() const {
+    return kind_ == Kind::Integer ? static_cast<double>(int_) : kind_ == Kind::Double ? double_ : 0;
+  }
+  const std::string& as_string() const { return kind_ == Kind::String ? string_ : empty_string(); }
   const List& as_list() const;
   const Map& as_map() const;
   const detail::TokenData& token() const;
@@ -82,12 +91,24 @@ class Value {
   friend bool operator==(const Value& a, const Value& b);
 
  private:
+  static const std::string& empty_string();
+  void construct_from(const Value& other);
+  void construct_from(Value&& other) noexcept;
+  bool has_compound() const { return kind_ == Kind::List || kind_ == Kind::Map || kind_ == Kind::Token; }
+  void destroy() noexcept {
+    if (kind_ == Kind::String) string_.~basic_string();
+    if (has_compound()) compound_.~shared_ptr();
+  }
+
+  // One member per kind, so that a Value is 40 bytes: a construct tree is mostly Values.
   Kind kind_ = Kind::Null;
-  bool bool_ = false;
-  std::int64_t int_ = 0;
-  double double_ = 0;
-  std::string string_;
-  std::shared_ptr<const void> compound_;  // List, Map or detail::TokenData
+  union {
+    bool bool_;
+    std::int64_t int_;
+    double double_;
+    std::string string_;
+    std::shared_ptr<const void> compound_;  // List, Map or detail::TokenData
+  };
 };
 
 namespace detail {
