@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <exception>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "cdk/errors.hpp"
 #include "cdk/stack.hpp"
 #include "detail/aspect_state.hpp"
+#include "detail/construct_cast.hpp"
 #include "detail/map_entry.hpp"
 #include "detail/stages.hpp"
 #include "synth/assembly_writer.hpp"
@@ -235,7 +237,7 @@ void App::read_environment(const AppProps& props) {
 std::vector<Stack*> App::stacks() {
   std::vector<Stack*> out;
   for (Construct* node : find_all())
-    if (auto* stack = dynamic_cast<Stack*>(node)) out.push_back(stack);
+    if (auto* stack = detail::construct_cast<Stack>(node)) out.push_back(stack);
   return out;
 }
 
@@ -286,8 +288,15 @@ CloudAssembly App::synth() {
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
   if (output_error) std::rethrow_exception(output_error);
 
+  // The tree is final now (linking the stacks adds their exports to it): tree.json is
+  // made while the rest of the assembly is.
+  std::future<std::string> tree;
+  if (tree_metadata_)
+    tree = std::async(parallel_synth_ ? std::launch::async : std::launch::deferred, [this] { return synth::tree_json(*this); });
+
   CloudAssembly assembly = detail::describe_assembly(*this, ordered);
   synth::write_manifests(*this, synthesized, tree_metadata_, *staging);
+  if (tree_metadata_) staging->write("tree.json", {tree.get()});
   staging->commit(synth::asset_copies(synthesized));
   return assembly;
 }

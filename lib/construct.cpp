@@ -13,11 +13,7 @@ namespace cdk {
 Construct::Construct(std::string_view id) : id_{id} {}
 
 Construct::Construct(Construct& scope, std::string_view id) : id_{id} {
-  // Paths are built only for an error: every construct passes through here.
-  auto where = [&] {
-    const std::string scope_path = scope.path();
-    return scope_path.empty() ? id_ : scope_path + "/" + id_;
-  };
+  auto where = [&] { return scope.path().empty() ? id_ : scope.path() + "/" + id_; };
   if (id.empty())
     throw Error(errc::EmptyId, scope.path(), "a construct id cannot be empty (only the app's root has no id)");
   if (id.find('/') != std::string_view::npos)
@@ -25,16 +21,15 @@ Construct::Construct(Construct& scope, std::string_view id) : id_{id} {
   // Ids end up in paths, which templates and manifests (JSON) carry.
   if (!detail::is_valid_utf8(id))
     throw Error(errc::InvalidId, scope.path(), "a construct id must be valid UTF-8");
-  if (scope.try_find_child(id)) {
-    const std::string scope_path = scope.path();
+  if (scope.try_find_child(id))
     throw Error(errc::DuplicateId, where(), "there is already a construct with id '" + id_ + "' in " +
-                                                (scope_path.empty() ? std::string{"the app"} : scope_path));
-  }
+                                                (scope.path().empty() ? std::string{"the app"} : scope.path()));
   if (scope.locked())
     throw Error(errc::Locked, where(), "cannot add construct '" + id_ + "' while the app is synthesizing");
   // Parent ownership starts now, before the derived constructor runs, so children keep
   // insertion order even when a construct's constructor adds siblings. If that
   // constructor throws, ~Construct gives ownership back (see below).
+  path_ = where();
   parent_ = &scope;
   scope.children_.emplace_back(this);
 }
@@ -54,12 +49,6 @@ Construct::~Construct() {
       siblings.erase(self);
     }
   }
-}
-
-std::string Construct::path() const {
-  if (!parent_) return "";
-  std::string base = parent_->path();
-  return base.empty() ? id_ : base + "/" + id_;
 }
 
 Construct* Construct::try_find_child(std::string_view id) const {

@@ -113,6 +113,7 @@ void check_environment(const Environment& env, const std::string& path) {
 }  // namespace
 
 Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construct(scope, id), props_{std::move(props)} {
+  add_trait(Trait::Stack);
   // As CDK (without feature flags): the name is the stage's name, '-' and the ids below
   // the stage ("Prod-Api"); the artifact id (and template file) comes from the ids below
   // the app ("ProdApi2466CF1F"), so it is unique in the whole assembly.
@@ -139,8 +140,8 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construc
 
 Stack& Stack::of(const Construct& construct) {
   for (const Construct* node = &construct; node; node = node->parent()) {
-    if (auto* stack = dynamic_cast<const Stack*>(node)) return const_cast<Stack&>(*stack);
-    if (dynamic_cast<const Stage*>(node)) break;  // a stage (or the app) is above every stack
+    if (is_stack(*node)) return const_cast<Stack&>(static_cast<const Stack&>(*node));
+    if (Stage::is_stage(*node)) break;  // a stage (or the app) is above every stack
   }
   throw Error(errc::NoStack, construct.path(), "construct is not inside a Stack");
 }
@@ -185,8 +186,8 @@ std::vector<CfnElement*> Stack::elements() {
     Construct* node = pending.back();
     pending.pop_back();
     // A nested stack has its own template; a stage's stacks are in their own assembly.
-    if (dynamic_cast<Stack*>(node) || dynamic_cast<Stage*>(node)) continue;
-    if (auto* element = dynamic_cast<CfnElement*>(node)) out.push_back(element);
+    if (is_stack(*node) || Stage::is_stage(*node)) continue;
+    if (CfnElement::is_cfn_element(*node)) out.push_back(static_cast<CfnElement*>(node));
     for (auto it = node->children().rbegin(); it != node->children().rend(); ++it) pending.push_back(it->get());
   }
   return out;

@@ -22,9 +22,10 @@ bool is_stage_name(std::string_view id) {
 }
 }  // namespace
 
-Stage::Stage(std::string_view id) : Construct(id) {}
+Stage::Stage(std::string_view id) : Construct(id) { add_trait(Trait::Stage); }
 
 Stage::Stage(Construct& scope, std::string_view id, StageProps props) : Construct(scope, id) {
+  add_trait(Trait::Stage);
   if (!is_stage_name(this->id()))
     throw Error(errc::InvalidStageName, path(),
                 "invalid stage name '" + this->id() +
@@ -44,7 +45,7 @@ Stage::Stage(Construct& scope, std::string_view id, StageProps props) : Construc
 
 Stage* Stage::of(const Construct& construct) {
   for (Construct* node = construct.parent(); node; node = node->parent())
-    if (auto* stage = dynamic_cast<Stage*>(node)) return stage;
+    if (is_stage(*node)) return static_cast<Stage*>(node);
   return nullptr;
 }
 
@@ -123,8 +124,8 @@ CloudAssembly describe_assembly(App& app, const std::vector<Stack*>& deploy_orde
       if (Stage::of(*s) == &stage)
         out.stacks.push_back({s->artifact_id(), s->stack_name(), s->template_file(), s->environment_string(), s->path()});
     for (Construct* node : const_cast<Stage&>(stage).find_all())
-      if (auto* inner = dynamic_cast<Stage*>(node); inner && inner->parent_stage() == &stage)
-        out.nested.push_back(describe_stage(*inner));
+      if (Stage::is_stage(*node) && static_cast<Stage*>(node)->parent_stage() == &stage)
+        out.nested.push_back(describe_stage(*static_cast<Stage*>(node)));
     return out;
   };
   return describe_stage(app);

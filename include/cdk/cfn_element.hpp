@@ -17,6 +17,9 @@ class CfnElement : public Construct {
  public:
   CfnElement(Construct& scope, std::string_view id);
 
+  /// Whether `construct` is a CfnElement (CDK's CfnElement.isCfnElement).
+  static bool is_cfn_element(const Construct& construct) { return construct.has_trait(Trait::CfnElement); }
+
   /// The logical id in the template: override_logical_id's value, or the id CDK would
   /// allocate for this path.
   const std::string& logical_id() const { return logical_id_; }

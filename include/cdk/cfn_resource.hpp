@@ -50,6 +50,9 @@ class CfnResource : public CfnElement {
   CfnResource(Construct& scope, std::string_view id, CfnResourceProps props);
   ~CfnResource() override;
 
+  /// Whether `construct` is a CfnResource (CDK's CfnResource.isCfnResource).
+  static bool is_cfn_resource(const Construct& construct) { return construct.has_trait(Trait::CfnResource); }
+
   const std::string& cfn_resource_type() const { return type_; }
 
   /// {"Ref": logical id}

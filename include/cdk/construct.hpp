@@ -51,8 +51,14 @@ class Construct {
   }
 
   const std::string& id() const { return id_; }
+  /// What the core classes mark their constructs as (CDK marks them with symbols, for
+  /// Stack.isStack and the like): telling them apart costs no dynamic_cast, which adds up
+  /// on trees of tens of thousands of constructs. See Stack::is_stack and friends.
+  enum class Trait : std::uint8_t { Stage = 1, Stack = 2, CfnElement = 4, CfnResource = 8 };
+  bool has_trait(Trait trait) const { return (traits_ & static_cast<std::uint8_t>(trait)) != 0; }
+
   /// Path from the app: ids joined with '/', without the app's own (empty) id.
-  std::string path() const;
+  const std::string& path() const { return path_; }
   Construct* parent() const { return parent_; }
   const std::vector<std::unique_ptr<Construct>>& children() const { return children_; }
   Construct* try_find_child(std::string_view id) const;
@@ -96,9 +102,11 @@ class Construct {
  protected:
   /// The root of a tree (App or a free-standing root for tests).
   explicit Construct(std::string_view id);
+  void add_trait(Trait trait) { traits_ |= static_cast<std::uint8_t>(trait); }
 
  private:
   std::string id_;
+  std::string path_;  // fixed with the parent and id; synth asks for it many times per construct
   Construct* parent_ = nullptr;
   std::vector<std::unique_ptr<Construct>> children_;
   std::vector<Construct*> dependencies_;
@@ -106,6 +114,7 @@ class Construct {
   std::vector<std::function<std::vector<std::string>()>> validations_;
   std::vector<std::pair<std::string, Value>> context_;
   bool locked_ = false;  // only meaningful on the root
+  std::uint8_t traits_ = 0;
   std::shared_ptr<detail::AspectState> aspects_;  // cdk/aspects.hpp; created on first use
 
   friend class App;

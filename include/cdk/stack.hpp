@@ -144,6 +144,8 @@ class Stack : public Construct {
   /// The stack that contains `construct` (or the construct itself). The search stops at
   /// a Stage: a construct of a stage outside its stacks is in no stack (cdk.construct.NoStack).
   static Stack& of(const Construct& construct);
+  /// Whether `construct` is a Stack (CDK's Stack.isStack).
+  static bool is_stack(const Construct& construct) { return construct.has_trait(Trait::Stack); }
 
   const std::string& stack_name() const { return stack_name_; }
   /// Artifact id in the cloud assembly; also the template file's base name. Built from

@@ -46,6 +46,8 @@ class Stage : public Construct {
   /// free-standing tree. As in CDK, Stage::of(stage) is the stage's parent stage, not
   /// the stage itself; Stage::of(app) is nullptr.
   static Stage* of(const Construct& construct);
+  /// Whether `construct` is a Stage, the App included (CDK's Stage.isStage).
+  static bool is_stage(const Construct& construct) { return construct.has_trait(Trait::Stage); }
 
   /// The enclosing stage (Stage::of(*this)); nullptr for the App.
   Stage* parent_stage() const { return parent_stage_; }

@@ -24,7 +24,9 @@ std::string allocate_logical_id(const Construct& element, const Stack& stack) {
 }  // namespace
 
 CfnElement::CfnElement(Construct& scope, std::string_view id)
-    : Construct(scope, id), stack_{&Stack::of(scope)}, logical_id_{allocate_logical_id(*this, *stack_)} {}
+    : Construct(scope, id), stack_{&Stack::of(scope)}, logical_id_{allocate_logical_id(*this, *stack_)} {
+  add_trait(Trait::CfnElement);
+}
 
 void CfnElement::override_logical_id(std::string logical_id) { logical_id_ = std::move(logical_id); }
 

@@ -55,7 +55,9 @@ bool is_valid_type_name(std::string_view type) {
 }  // namespace
 
 CfnResource::CfnResource(Construct& scope, std::string_view id, CfnResourceProps props)
-    : CfnElement(scope, id), type_{std::move(props.type)}, properties_{std::move(props.properties)} {}
+    : CfnElement(scope, id), type_{std::move(props.type)}, properties_{std::move(props.properties)} {
+  add_trait(Trait::CfnResource);
+}
 
 CfnResource::~CfnResource() = default;
 

@@ -5,6 +5,7 @@
 #include "cdk/cfn_element.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "cdk/stage.hpp"
+#include "detail/construct_cast.hpp"
 #include "detail/digest.hpp"
 #include "synth/json_text.hpp"
 #include "synth/value_json.hpp"
@@ -52,7 +53,7 @@ std::string metadata_text(Stack& stack) {
   while (!pending.empty()) {
     Construct* node = pending.back();
     pending.pop_back();
-    if (node != &stack && (dynamic_cast<Stack*>(node) || dynamic_cast<Stage*>(node))) continue;
+    if (node != &stack && (detail::construct_cast<Stack>(node) || detail::construct_cast<Stage>(node))) continue;
     nodes.push_back(node);
     for (auto it = node->children().rbegin(); it != node->children().rend(); ++it) pending.push_back(it->get());
   }
@@ -76,7 +77,7 @@ std::string metadata_text(Stack& stack) {
     out += '}';
   };
   for (Construct* node : nodes) {
-    auto* element = dynamic_cast<CfnElement*>(node);
+    auto* element = detail::construct_cast<CfnElement>(node);
     if (node->metadata().empty() && !element) continue;
     out += out.empty() ? "{\n" : ",\n";
     out += path_margin;
@@ -115,7 +116,7 @@ void append_tree_node(std::string& out, const Construct& node, const std::string
   indent(depth + 1);
   out += "\"path\": ";
   append_json_string(out, path);
-  if (auto* r = dynamic_cast<const CfnResource*>(&node)) {
+  if (auto* r = detail::construct_cast<const CfnResource>(&node)) {
     out += ",\n";
     indent(depth + 1);
     out += "\"attributes\": {\n";
@@ -150,11 +151,6 @@ void append_tree_node(std::string& out, const Construct& node, const std::string
   out += "}";
 }
 
-std::string tree_json(const App& app) {
-  std::string out = "{\n \"version\": \"tree-0.1\",\n \"tree\": ";
-  append_tree_node(out, app, "", 1);
-  return out + "\n}";
-}
 
 // The folder of the assembly `stage` has, relative to the app's: "" for the app,
 // "assembly-Prod/" for a stage Prod, and so on down.
@@ -166,6 +162,13 @@ std::string assembly_folder(const Stage& stage) {
 }  // namespace
 
 std::string sha256_hex(const std::string& data) { return detail::hex_digest(detail::DigestKind::Sha256, data); }
+
+std::string tree_json(const App& app) {
+  std::string out = "{\n \"version\": \"tree-0.1\",\n \"tree\": ";
+  append_tree_node(out, app, "", 1);
+  out += "\n}";
+  return out;
+}
 
 void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging) {
   detail::Digest digest{detail::DigestKind::Sha256};
@@ -318,7 +321,7 @@ std::vector<AssemblyPlan> plan_assemblies(App& app, std::vector<SynthesizedStack
     throw std::logic_error("cdk: a stage outside the app");  // Stage::of stays in the tree
   };
   for (Construct* node : app.find_all()) {
-    auto* stage = dynamic_cast<Stage*>(node);
+    auto* stage = detail::construct_cast<Stage>(node);
     if (!stage) continue;
     AssemblyPlan plan{stage, assembly_folder(*stage), 0, {}, {}};
     if (stage != &app) {
@@ -346,10 +349,8 @@ void write_manifests(App& app, std::vector<SynthesizedStack>& stacks, bool tree_
       artifacts.push_back(std::move(artifact));
     }
     const bool root = plan.stage == &app;
-    if (root && tree_metadata) {
-      staging.write("tree.json", {tree_json(app)});
+    if (root && tree_metadata)
       artifacts.push_back({"Tree", {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}}});
-    }
     // CDK's top-level "missing": the CLI performs these lookups and synthesizes again.
     Json missing = Json::array();
     if (root)

@@ -22,8 +22,12 @@ struct SynthesizedStack {
 /// templates, as soon as each is built.
 void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging);
 
-/// Writes the rest of the assembly into `staging`: manifests, asset manifests, tree.json.
-/// `stacks` are in deploy order, their templates written by finish_stack.
+/// tree.json: every construct of the app, with its path and CloudFormation type.
+std::string tree_json(const App& app);
+
+/// Writes the manifests and asset manifests into `staging`; `stacks` are in deploy order,
+/// their templates written by finish_stack. With `tree_metadata`, the app's manifest
+/// lists tree.json (tree_json's text, which the caller writes).
 void write_manifests(App& app, std::vector<SynthesizedStack>& stacks, bool tree_metadata, AssemblyStaging& staging);
 
 /// Lower-case hex SHA-256 of `data` (OpenSSL).

@@ -10,6 +10,7 @@
 #include "cdk/logical_id.hpp"
 #include "cdk/stack.hpp"
 #include "cdk/stage.hpp"
+#include "detail/construct_cast.hpp"
 #include "detail/stages.hpp"
 #include "detail/synth_unlock.hpp"
 #include "synth/json.hpp"
@@ -67,8 +68,8 @@ std::string export_name(const Stack& producer, const std::string& id) {
 bool is_exportable(const TokenData& t) {
   if (!t.target) return false;
   if (t.op == TokenOp::Ref)
-    return dynamic_cast<const CfnResource*>(t.target) || dynamic_cast<const CfnParameter*>(t.target);
-  return t.op == TokenOp::GetAtt && !t.name.empty() && dynamic_cast<const CfnResource*>(t.target);
+    return detail::construct_cast<const CfnResource>(t.target) || dynamic_cast<const CfnParameter*>(t.target);
+  return t.op == TokenOp::GetAtt && !t.name.empty() && detail::construct_cast<const CfnResource>(t.target);
 }
 
 // The export of `reference` (a Ref or GetAtt token of an element of `producer`), created
@@ -201,15 +202,15 @@ std::vector<Stack*> resolve_cross_stack_references(Construct& root, std::vector<
   for (Construct* node : root.find_all()) {
     // The template's own metadata is resolved with the stack's elements, so it can refer
     // to other stacks too.
-    if (auto* stack = dynamic_cast<Stack*>(node)) {
+    if (auto* stack = detail::construct_cast<Stack>(node)) {
       find_foreign(Value{stack->template_options().metadata}, *stack, *stack, found, 0);
       continue;
     }
-    auto* element = dynamic_cast<const CfnElement*>(node);
+    auto* element = detail::construct_cast<const CfnElement>(node);
     if (!element) continue;
     Stack& stack = element->stack();
     find_foreign(element->render(), stack, *element, found, 0);
-    if (auto* resource = dynamic_cast<const CfnResource*>(element)) {
+    if (auto* resource = detail::construct_cast<const CfnResource>(element)) {
       for (const auto& o : resource->overrides())
         if (o.value) find_foreign(*o.value, stack, *element, found, 0);
       for (const CfnResource* target : resource->depends_on())

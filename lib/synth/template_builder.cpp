@@ -6,11 +6,11 @@
 #include <memory>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cdk/cfn_resource.hpp"
 #include "detail/aspect_state.hpp"
 #include "detail/collation.hpp"
+#include "detail/construct_cast.hpp"
 #include "detail/utf8.hpp"
 #include "synth/cross_stack.hpp"
 #include "synth/json_text.hpp"
@@ -64,64 +64,48 @@ Json bootstrap_rule() {
 // Resources under `node` that belong to `stack`.
 void resources_under(Construct& node, const Stack& stack, std::vector<const CfnResource*>& out) {
   for (Construct* c : node.find_all())
-    if (auto* r = dynamic_cast<const CfnResource*>(c); r && &r->stack() == &stack) out.push_back(r);
+    if (auto* r = detail::construct_cast<const CfnResource>(c); r && &r->stack() == &stack) out.push_back(r);
 }
 
-// Logical ids a resource refers to (Ref, Fn::GetAtt), for cycle detection.
-void collect_references(const Json& j, std::vector<std::string>& out) {
-  if (j.is_object()) {
-    if (j.size() == 1) {
-      auto it = j.begin();
-      if (it.key() == "Ref" && it.value().is_string()) out.push_back(it.value().get<std::string>());
-      if (it.key() == "Fn::GetAtt" && it.value().is_array() && !it.value().empty() && it.value()[0].is_string())
-        out.push_back(it.value()[0].get<std::string>());
-    }
-    for (const auto& [key, value] : j.items()) collect_references(value, out);
-  } else if (j.is_array()) {
-    for (const auto& value : j) collect_references(value, out);
-  }
-}
-
-// The logical ids each resource refers to (in its properties and DependsOn), in template
-// order; collected from each body as it is finished, so that no template-wide tree is
-// needed to look for cycles.
+// The resources each resource refers to (Ref and Fn::GetAtt in its properties, and
+// DependsOn), in template order, for finding cycles. Collected from each body as it is
+// finished, so that no template-wide tree is needed.
 class ReferenceGraph {
  public:
-  void add(const std::string& id, const Json& body) {
-    auto [it, inserted] = edges_.try_emplace(id);
-    if (inserted) order_.push_back(id);
-    auto& refs = it->second;
-    refs.clear();  // a duplicate logical id (reported) replaces the earlier body
-    if (auto properties = body.find("Properties"); properties != body.end()) collect_references(*properties, refs);
+  explicit ReferenceGraph(const std::unordered_map<std::string, const CfnElement*>& by_logical_id)
+      : by_logical_id_{by_logical_id} {}
+
+  void add(const CfnElement& resource, const Json& body) {
+    // A duplicate logical id (reported) replaces the earlier body, as in the template.
+    const CfnElement* self = by_logical_id_.at(resource.logical_id());
+    auto [it, inserted] = edges_.try_emplace(self);
+    if (inserted) order_.push_back(self);
+    auto& targets = it->second;
+    targets.clear();
+    if (auto properties = body.find("Properties"); properties != body.end()) collect(*properties, targets);
     if (auto d = body.find("DependsOn"); d != body.end()) {
-      if (d->is_string()) refs.push_back(d->get<std::string>());
-      for (const auto& x : *d)
-        if (x.is_string()) refs.push_back(x.get<std::string>());
+      add_target(*d, targets);
+      if (d->is_array())
+        for (const auto& x : *d) add_target(x, targets);
     }
   }
 
-  void check(const std::unordered_map<std::string, std::string>& paths, std::vector<Diagnostic>& diagnostics) {
-    // Only references to resources of this template are edges.
-    for (auto& [id, refs] : edges_)
-      refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const std::string& r) { return !edges_.count(r); }),
-                 refs.end());
+  void check(std::vector<Diagnostic>& diagnostics) {
     enum class Mark { None, Active, Done };
-    std::unordered_map<std::string, Mark> marks;
-    std::vector<std::string> stack;
+    std::unordered_map<const CfnElement*, Mark> marks;
+    std::vector<const CfnElement*> stack;
     // One cycle per search from an unvisited resource, so separate cycles are all reported.
-    std::function<bool(const std::string&)> visit = [&](const std::string& id) -> bool {
+    std::function<bool(const CfnElement*)> visit = [&](const CfnElement* id) -> bool {
       marks[id] = Mark::Active;
       stack.push_back(id);
       bool found = false;
-      for (const auto& next : edges_[id]) {
+      for (const CfnElement* next : edges_[id]) {
         if (marks[next] == Mark::Active) {
           std::string cycle;
           auto from = std::find(stack.begin(), stack.end(), next);
-          for (auto it = from; it != stack.end(); ++it) cycle += *it + " -> ";
-          cycle += next;
-          auto path = paths.find(next);
-          diagnostics.push_back({errc::DependencyCycle, path == paths.end() ? "" : path->second,
-                                 "resources depend on each other in a cycle: " + cycle});
+          for (auto it = from; it != stack.end(); ++it) cycle += (*it)->logical_id() + " -> ";
+          cycle += next->logical_id();
+          diagnostics.push_back({errc::DependencyCycle, next->path(), "resources depend on each other in a cycle: " + cycle});
           found = true;
           break;
         }
@@ -134,13 +118,35 @@ class ReferenceGraph {
       marks[id] = Mark::Done;
       return found;
     };
-    for (const auto& id : order_)
+    for (const CfnElement* id : order_)
       if (marks[id] == Mark::None) visit(id);
   }
 
  private:
-  std::unordered_map<std::string, std::vector<std::string>> edges_;
-  std::vector<std::string> order_;
+  // A string naming a resource of this template is an edge; any other name is not.
+  void add_target(const Json& name, std::vector<const CfnElement*>& targets) const {
+    if (!name.is_string()) return;
+    auto found = by_logical_id_.find(name.get_ref<const std::string&>());
+    if (found != by_logical_id_.end() && found->second->section() == TemplateSection::Resources)
+      targets.push_back(found->second);
+  }
+
+  void collect(const Json& j, std::vector<const CfnElement*>& targets) const {
+    if (j.is_object()) {
+      if (j.size() == 1) {
+        auto it = j.begin();
+        if (it.key() == "Ref") add_target(it.value(), targets);
+        if (it.key() == "Fn::GetAtt" && it.value().is_array() && !it.value().empty()) add_target(it.value()[0], targets);
+      }
+      for (const auto& [key, value] : j.items()) collect(value, targets);
+    } else if (j.is_array()) {
+      for (const auto& value : j) collect(value, targets);
+    }
+  }
+
+  const std::unordered_map<std::string, const CfnElement*>& by_logical_id_;
+  std::unordered_map<const CfnElement*, std::vector<const CfnElement*>> edges_;
+  std::vector<const CfnElement*> order_;
 };
 
 // Type, Properties, DependsOn, then the other attributes, as CDK orders a resource.
@@ -350,13 +356,11 @@ namespace {
 void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack, TextSink& text, TreeSink* tree) {
   const auto elements = stack.elements();
   std::unordered_map<std::string, const CfnElement*> by_logical_id;
-  std::unordered_map<std::string, std::string> paths;
   for (const CfnElement* e : elements) {
     auto [it, inserted] = by_logical_id.emplace(e->logical_id(), e);
     if (!inserted)
       diagnostics.push_back({errc::DuplicateLogicalId, e->path(),
                              "logical id '" + e->logical_id() + "' is already used by '" + it->second->path() + "'"});
-    paths.emplace(e->logical_id(), e->path());
   }
 
   Resolver resolver{stack, by_logical_id, diagnostics, cross_stack};
@@ -370,7 +374,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
   // DependsOn from add_depends_on and from construct-level dependencies, per resource.
   std::unordered_map<const CfnResource*, std::vector<const CfnResource*>> depends_on;
   for (const CfnElement* e : elements)
-    if (auto* r = dynamic_cast<const CfnResource*>(e)) {
+    if (auto* r = detail::construct_cast<const CfnResource>(e)) {
       auto& targets = depends_on[r];
       // One on a resource of another stack became a stack dependency (cross_stack.cpp).
       for (const CfnResource* t : r->depends_on()) {
@@ -381,7 +385,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
       }
     }
   for (Construct* node : stack.find_all()) {
-    if (node->dependencies().empty() || dynamic_cast<Stack*>(node)) continue;
+    if (node->dependencies().empty() || detail::construct_cast<Stack>(node)) continue;
     // Constructs of a stage inside this stack (in none of its stacks) belong to no stack.
     const Stack* owner = nullptr;
     try {
@@ -394,7 +398,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
     resources_under(*node, stack, sources);
     for (Construct* target : node->dependencies()) {
       std::vector<const CfnResource*> targets;
-      if (!dynamic_cast<Stack*>(target)) resources_under(*target, stack, targets);
+      if (!detail::construct_cast<Stack>(target)) resources_under(*target, stack, targets);
       // A construct that depends on its own child pairs a resource with itself; CDK skips
       // that pair (deps.ts: source === target), it is no cycle.
       for (auto* s : sources)
@@ -403,11 +407,11 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
     }
   }
 
-  ReferenceGraph references;
+  ReferenceGraph references{by_logical_id};
   for (const CfnElement* e : elements) {
     e->validate_element(diagnostics);
     Json body = resolver.resolve(e->render(), e->path());
-    if (auto* r = dynamic_cast<const CfnResource*>(e)) {
+    if (auto* r = detail::construct_cast<const CfnResource>(e)) {
       auto& targets = depends_on[r];
       std::sort(targets.begin(), targets.end(), [](auto* a, auto* b) { return locale_less(a->path(), b->path()); });
       targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
@@ -432,7 +436,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
         validate_properties(*type, properties == body.end() ? nullptr : &*properties, e->path(), diagnostics);
       }
     }
-    if (e->section() == TemplateSection::Resources) references.add(e->logical_id(), body);
+    if (e->section() == TemplateSection::Resources) references.add(*e, body);
     // A duplicate logical id (reported) replaces the body of the same id in its section.
     const CfnElement* holder = by_logical_id.at(e->logical_id());
     add(e->section(), e->logical_id(), std::move(body), e->path(), holder == e || holder->section() != e->section());
@@ -462,7 +466,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
   if (!options.metadata.empty()) top.metadata = resolver.resolve(Value{options.metadata}, stack.path());
   if (options.transforms.size() == 1) top.transform = options.transforms.front();
   if (options.transforms.size() > 1) top.transform = options.transforms;
-  references.check(paths, diagnostics);
+  references.check(diagnostics);
 
   const std::size_t resource_count = counts[static_cast<int>(TemplateSection::Resources)];
   auto limit = [&](TemplateSection section, std::size_t max, const char* code, const char* what) {
