@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cstdlib>
 #include <exception>
-#include <future>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -121,12 +120,19 @@ struct BuiltStack {
   bool cross_stack = false;  // it refers to elements of other stacks
 };
 
+// How build_templates works: on one thread or one per core, writing each template to
+// `staging` (when given), with or without tree.json's nodes.
+struct BuildOptions {
+  bool parallel = true;
+  bool tree_metadata = true;
+  synth::AssemblyStaging* staging = nullptr;
+};
+
 // Stacks are independent once the tree is locked, so their templates are built on one
-// thread per core, each written to `staging` (when given) as soon as it is built, so that
-// only one template per thread is in memory. Results are kept per stack, in the order
-// given, so the output does not depend on which thread finished first.
-std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool parallel,
-                                        synth::AssemblyStaging* staging) {
+// thread per core, each written out as soon as it is built, so that only one template per
+// thread is in memory. Results are kept per stack, in the order given, so the output does
+// not depend on which thread finished first.
+std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, const BuildOptions& options) {
   std::vector<BuiltStack> out(stacks.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -136,10 +142,11 @@ std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool 
       built.synthesized.stack = stacks[i];
       synth::build_template_text(*stacks[i], built.diagnostics, text, &built.cross_stack);
       // One with problems is not written: synth fails and removes the staging folder.
-      synth::finish_stack(built.synthesized, text, built.diagnostics.empty() ? staging : nullptr);
+      synth::finish_stack(built.synthesized, text, built.diagnostics.empty() ? options.staging : nullptr,
+                          options.tree_metadata);
     }
   };
-  std::size_t threads = parallel ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
+  std::size_t threads = options.parallel ? std::min<std::size_t>(std::thread::hardware_concurrency(), stacks.size()) : 1;
   std::vector<std::thread> pool;
   std::exception_ptr failure;
   std::mutex failure_mutex;
@@ -168,10 +175,10 @@ std::vector<BuiltStack> build_templates(const std::vector<Stack*>& stacks, bool 
 // producers that gained exports are built again, and everything is put in the new
 // deploy order.
 void link_stacks(App& app, const std::vector<Stack*>& all, std::vector<Stack*>& ordered, std::vector<BuiltStack>& built,
-                 std::vector<Diagnostic>& diagnostics, bool parallel, synth::AssemblyStaging* staging) {
+                 std::vector<Diagnostic>& diagnostics, const BuildOptions& options) {
   const auto producers = synth::resolve_cross_stack_references(app, diagnostics);
   ordered = deploy_order(all, diagnostics);
-  auto rebuilt = build_templates(producers, parallel, staging);
+  auto rebuilt = build_templates(producers, options);
   std::vector<BuiltStack> reordered;
   reordered.reserve(ordered.size());
   for (Stack* stack : ordered) {
@@ -269,14 +276,14 @@ CloudAssembly App::synth() {
   } catch (const Error&) {
     output_error = std::current_exception();
   }
-  synth::AssemblyStaging* staged = staging ? &*staging : nullptr;
+  const BuildOptions options{parallel_synth_, tree_metadata_, staging ? &*staging : nullptr};
 
   const std::size_t checked = diagnostics.size();
   auto ordered = deploy_order(all, diagnostics);
-  auto built = build_templates(ordered, parallel_synth_, staged);
+  auto built = build_templates(ordered, options);
   if (std::any_of(built.begin(), built.end(), [](const BuiltStack& b) { return b.cross_stack; })) {
     diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(checked), diagnostics.end());
-    link_stacks(*this, all, ordered, built, diagnostics, parallel_synth_, staged);
+    link_stacks(*this, all, ordered, built, diagnostics, options);
   }
   std::vector<synth::SynthesizedStack> synthesized;
   synthesized.reserve(built.size());
@@ -288,15 +295,9 @@ CloudAssembly App::synth() {
   if (!diagnostics.empty()) throw SynthError(std::move(diagnostics));
   if (output_error) std::rethrow_exception(output_error);
 
-  // The tree is final now (linking the stacks adds their exports to it): tree.json is
-  // made while the rest of the assembly is.
-  std::future<std::string> tree;
-  if (tree_metadata_)
-    tree = std::async(parallel_synth_ ? std::launch::async : std::launch::deferred, [this] { return synth::tree_json(*this); });
-
   CloudAssembly assembly = detail::describe_assembly(*this, ordered);
   synth::write_manifests(*this, synthesized, tree_metadata_, *staging);
-  if (tree_metadata_) staging->write("tree.json", {tree.get()});
+  if (tree_metadata_) staging->write("tree.json", {synth::tree_json(*this, synthesized)});
   staging->commit(synth::asset_copies(synthesized));
   return assembly;
 }

@@ -1,6 +1,7 @@
 #include "synth/assembly_writer.hpp"
 
 #include <stdexcept>
+#include <unordered_map>
 
 #include "cdk/cfn_element.hpp"
 #include "cdk/cfn_resource.hpp"
@@ -103,10 +104,13 @@ std::string metadata_text(Stack& stack) {
   return out;
 }
 
-// tree.json is written as text while walking the tree, each node's path built from its
-// parent's: a JSON tree of every construct (tens of thousands) would cost more than all
-// the templates. The layout is nlohmann's dump(1), the same as the templates.
-void append_tree_node(std::string& out, const Construct& node, const std::string& path, int depth) {
+// tree.json is written as text while walking the tree: a JSON tree of every construct
+// (tens of thousands) would cost more than all the templates. The layout is nlohmann's
+// dump(1), the same as the templates. The nodes of stacks are written by finish_stack on
+// the threads that build the templates, and spliced in (`prebuilt`).
+using PrebuiltNodes = std::unordered_map<const Construct*, const std::string*>;
+
+void append_tree_node(std::string& out, const Construct& node, int depth, const PrebuiltNodes& prebuilt) {
   const auto indent = [&](int d) { out.append(static_cast<std::size_t>(d), ' '); };
   out += "{\n";
   indent(depth + 1);
@@ -115,7 +119,7 @@ void append_tree_node(std::string& out, const Construct& node, const std::string
   out += ",\n";
   indent(depth + 1);
   out += "\"path\": ";
-  append_json_string(out, path);
+  append_json_string(out, node.path());
   if (auto* r = detail::construct_cast<const CfnResource>(&node)) {
     out += ",\n";
     indent(depth + 1);
@@ -132,15 +136,14 @@ void append_tree_node(std::string& out, const Construct& node, const std::string
     indent(depth + 1);
     out += "\"children\": {\n";
     const auto& children = node.children();
-    std::string child_path = path.empty() ? std::string{} : path + "/";
-    const std::size_t prefix = child_path.size();
     for (std::size_t i = 0; i < children.size(); ++i) {
       indent(depth + 2);
       append_json_string(out, children[i]->id());
       out += ": ";
-      child_path.resize(prefix);
-      child_path += children[i]->id();
-      append_tree_node(out, *children[i], child_path, depth + 2);
+      if (auto done = prebuilt.find(children[i].get()); done != prebuilt.end())
+        out += *done->second;
+      else
+        append_tree_node(out, *children[i], depth + 2, prebuilt);
       out += i + 1 < children.size() ? ",\n" : "\n";
     }
     indent(depth + 1);
@@ -151,6 +154,17 @@ void append_tree_node(std::string& out, const Construct& node, const std::string
   out += "}";
 }
 
+// The tree.json node of `stack` and everything below it, as deep as it is in tree.json;
+// "" when a stack or a stage is below it (building theirs may add to what is below).
+std::string stack_tree_node(Stack& stack) {
+  for (Construct* node : stack.find_all())
+    if (node != &stack && (Stack::is_stack(*node) || Stage::is_stage(*node))) return "";
+  int level = 0;
+  for (const Construct* parent = stack.parent(); parent; parent = parent->parent()) ++level;
+  std::string out;
+  append_tree_node(out, stack, 1 + 2 * level, {});  // the app's node is at depth 1
+  return out;
+}
 
 // The folder of the assembly `stage` has, relative to the app's: "" for the app,
 // "assembly-Prod/" for a stage Prod, and so on down.
@@ -163,14 +177,23 @@ std::string assembly_folder(const Stage& stage) {
 
 std::string sha256_hex(const std::string& data) { return detail::hex_digest(detail::DigestKind::Sha256, data); }
 
-std::string tree_json(const App& app) {
-  std::string out = "{\n \"version\": \"tree-0.1\",\n \"tree\": ";
-  append_tree_node(out, app, "", 1);
+std::string tree_json(const App& app, const std::vector<SynthesizedStack>& stacks) {
+  PrebuiltNodes prebuilt;
+  std::size_t size = 256;
+  for (const auto& s : stacks)
+    if (!s.tree_node.empty()) {
+      prebuilt.emplace(s.stack, &s.tree_node);
+      size += s.tree_node.size();
+    }
+  std::string out;
+  out.reserve(size + size / 8);
+  out += "{\n \"version\": \"tree-0.1\",\n \"tree\": ";
+  append_tree_node(out, app, 1, prebuilt);
   out += "\n}";
   return out;
 }
 
-void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging) {
+void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging, bool tree_metadata) {
   detail::Digest digest{detail::DigestKind::Sha256};
   digest.update(text.head).update(text.resources).update(text.tail);
   stack.template_hash = digest.hex_final();
@@ -178,6 +201,7 @@ void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblySta
     staging->write(assembly_folder(*Stage::of(*stack.stack)) + stack.stack->template_file(),
                    {text.head, text.resources, text.tail});
   stack.metadata = metadata_text(*stack.stack);
+  if (tree_metadata) stack.tree_node = stack_tree_node(*stack.stack);
 }
 
 namespace {
@@ -193,17 +217,22 @@ struct AssemblyPlan {
   std::vector<SynthesizedStack*> stacks;
 };
 
-// An entry of a manifest's "artifacts": its body, and members written after the body's
-// own as text (a stack's metadata).
+// An entry of a manifest's "artifacts": its body, then, for a stack, its metadata (text
+// already, from finish_stack) and its display name, which come last.
 struct Artifact {
   std::string id;
   Json body;
-  std::string tail = {};
+  const std::string* metadata = nullptr;
+  const std::string* display_name = nullptr;
 };
 
-// manifest.json as dump(2) writes it, with each artifact's tail spliced in.
+// manifest.json as dump(2) writes it, with the stacks' metadata spliced in.
 std::string manifest_text(const std::vector<Artifact>& artifacts, const Json* missing) {
-  std::string out = "{\n  \"version\": ";
+  std::size_t size = 256;
+  for (const auto& artifact : artifacts) size += 1024 + (artifact.metadata ? artifact.metadata->size() : 0);
+  std::string out;
+  out.reserve(size);
+  out += "{\n  \"version\": ";
   append_json_string(out, kSchemaVersion);
   out += ",\n  \"artifacts\": ";
   if (artifacts.empty()) out += "{}";
@@ -212,10 +241,15 @@ std::string manifest_text(const std::vector<Artifact>& artifacts, const Json* mi
     append_json_string(out, artifacts[i].id);
     out += ": ";
     append_json_at_depth(out, artifacts[i].body, kManifestIndent, 2);
-    if (!artifacts[i].tail.empty()) {
+    if (artifacts[i].display_name) {
       constexpr std::string_view kClose = "\n    }";  // the body's, at depth 2
       out.resize(out.size() - kClose.size());
-      out += artifacts[i].tail;
+      if (!artifacts[i].metadata->empty()) {
+        out += ",\n      \"metadata\": ";
+        out += *artifacts[i].metadata;
+      }
+      out += ",\n      \"displayName\": ";
+      append_json_string(out, *artifacts[i].display_name);
       out += kClose;
     }
   }
@@ -224,7 +258,8 @@ std::string manifest_text(const std::vector<Artifact>& artifacts, const Json* mi
     out += ",\n  \"missing\": ";
     append_json_at_depth(out, *missing, kManifestIndent, 1);
   }
-  return out + "\n}";
+  out += "\n}";
+  return out;
 }
 
 Artifact stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan, AssemblyStaging& staging,
@@ -305,11 +340,7 @@ Artifact stack_artifact(SynthesizedStack& synthesized, const AssemblyPlan& plan,
                    {"properties", std::move(properties)}};
   if (!dependencies.empty()) artifact["dependencies"] = std::move(dependencies);
   // Then metadata (text already) and displayName, written after the body.
-  std::string tail;
-  if (!synthesized.metadata.empty()) tail = ",\n      \"metadata\": " + synthesized.metadata;
-  tail += ",\n      \"displayName\": ";
-  append_json_string(tail, stack->path());
-  return {id, std::move(artifact), std::move(tail)};
+  return {id, std::move(artifact), &synthesized.metadata, &stack->path()};
 }
 
 // The assemblies of `app`: the app's first, then every stage's in tree order.

@@ -15,15 +15,17 @@ struct SynthesizedStack {
   Stack* stack = nullptr;
   std::string template_hash;  // SHA-256 of the template as written
   std::string metadata;       // the manifest's per-path metadata of the stack, as text
+  std::string tree_node;      // the stack's node in tree.json, or "" (tree_json walks it)
 };
 
-/// Writes a stack's template into `staging` (when given) and fills in its hash and
-/// metadata. Independent per stack, so synth does it on the threads that build the
-/// templates, as soon as each is built.
-void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging);
+/// Writes a stack's template into `staging` (when given) and fills in its hash, metadata
+/// and, with `tree_metadata`, its node of tree.json. Independent per stack, so synth does
+/// it on the threads that build the templates, as soon as each is built.
+void finish_stack(SynthesizedStack& stack, const TemplateText& text, AssemblyStaging* staging, bool tree_metadata);
 
-/// tree.json: every construct of the app, with its path and CloudFormation type.
-std::string tree_json(const App& app);
+/// tree.json: every construct of the app, with its path and CloudFormation type; the
+/// nodes of `stacks` as finish_stack wrote them.
+std::string tree_json(const App& app, const std::vector<SynthesizedStack>& stacks);
 
 /// Writes the manifests and asset manifests into `staging`; `stacks` are in deploy order,
 /// their templates written by finish_stack. With `tree_metadata`, the app's manifest
