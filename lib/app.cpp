@@ -220,7 +220,16 @@ App::App(int argc, char** argv, AppProps props) : Stage(std::string_view{}) {
   for (auto& [key, value] : cli_context) detail::set_entry(context_, key, std::move(value));
 }
 
-App::~App() = default;
+App::~App() {
+  if (free_tree_) return;
+  // synth_main() ran: leave the tree to the system, reachable from here so that leak
+  // checkers see it as in use (LLVM's BuryPointer does the same). Never destroyed.
+  static std::mutex mutex;
+  static auto* const buried = new std::vector<std::unique_ptr<Construct>>();
+  std::lock_guard lock{mutex};
+  for (auto& child : children_) buried->push_back(std::move(child));
+  children_.clear();
+}
 
 void App::read_environment(const AppProps& props) {
   tree_metadata_ = props.tree_metadata;
@@ -303,6 +312,7 @@ CloudAssembly App::synth() {
 }
 
 int App::synth_main() {
+  free_tree_ = false;
   try {
     synth();
     for (Construct* node : find_all())

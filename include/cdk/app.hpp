@@ -79,7 +79,12 @@ class App : public Stage {
   CloudAssembly synth();
 
   /// synth() for main(): prints every error to stderr and returns the exit code (0, or 1
-  /// on any error).
+  /// on any error). Meant as main()'s last step (`return app.synth_main();`): destroying
+  /// the App afterwards does not free its constructs one by one (for a large tree that
+  /// took longer than synthesizing it); the process is about to end and the system takes
+  /// the memory back at once, as compilers do (clang's -disable-free). The constructs are
+  /// kept reachable, so leak checkers do not report them. Call synth() to keep the usual
+  /// lifetime.
   int synth_main();
 
   /// Context visible to every construct (props, then CDK_CONTEXT_JSON, then --context).
@@ -94,6 +99,7 @@ class App : public Stage {
 
   bool tree_metadata_ = true;
   bool parallel_synth_ = true;
+  bool free_tree_ = true;  // false after synth_main()
   std::vector<MissingContext> missing_context_;
 };
 

@@ -634,6 +634,39 @@ TEST_CASE("synth_main: 0 and the assembly on success; 1 and every error on stder
   }
 }
 
+namespace {
+// Records its destruction.
+struct Probe : cdk::Construct {
+  Probe(cdk::Construct& scope, std::string_view id, bool& destroyed) : Construct(scope, id), destroyed_{destroyed} {}
+  ~Probe() override { destroyed_ = true; }
+  bool& destroyed_;
+};
+}  // namespace
+
+TEST_CASE("after synth_main the App leaves its constructs to the system; after synth it frees them") {
+  TempDir dir;
+  // Synthesizes an app holding a Probe, with synth_main() or synth(), and destroys it.
+  auto probe_destroyed = [&](bool with_synth_main) {
+    bool destroyed = false;
+    {
+      cdk::App app{cdk::AppProps{.outdir = dir / (with_synth_main ? "main" : "synth")}};
+      auto& stack = app.add<cdk::Stack>("S");
+      topic(stack, "T");
+      new Probe(stack, "Probe", destroyed);  // owned by the stack from here
+      if (with_synth_main) {
+        int rc = -1;
+        capture_cerr([&] { rc = app.synth_main(); });
+        CHECK(rc == 0);
+      } else {
+        app.synth();
+      }
+    }
+    return destroyed;
+  };
+  CHECK_FALSE(probe_destroyed(true));
+  CHECK(probe_destroyed(false));
+}
+
 TEST_CASE("an app without stacks is an error") {
   TempDir dir;
   cdk::App app{cdk::AppProps{.outdir = dir / "out"}};
