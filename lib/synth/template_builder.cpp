@@ -188,9 +188,10 @@ class TreeSink {
     }
   }
 
-  // `first`: no element before had this logical id. The first appends (operator[] would
-  // scan the section); a duplicate, already reported, replaces the earlier body.
-  void add(TemplateSection section, const std::string& logical_id, Json body, const std::string& /*path*/, bool first) {
+  // `first`: no element of this section had this logical id before. The first appends
+  // (operator[] would scan the section); a duplicate, already reported, replaces the
+  // earlier body.
+  void add(TemplateSection section, const std::string& logical_id, Json body, bool first) {
     auto& entries = sections_[static_cast<int>(section)];
     if (first)
       entries.get_ref<Json::object_t&>().emplace_back(logical_id, std::move(body));
@@ -230,8 +231,8 @@ class TextSink {
     out_.tail.clear();
   }
 
-  void add(TemplateSection section, const std::string& logical_id, const Json& body, const std::string& path,
-           bool /*first*/) {
+  // `path`: the element's, for a string that is not UTF-8.
+  void add(TemplateSection section, const std::string& logical_id, const Json& body, const std::string& path) {
     const int i = static_cast<int>(section);
     std::string& entries = section == TemplateSection::Resources ? out_.resources : sections_[i];
     if (!writers_[i]) writers_[i] = std::make_unique<JsonTextWriter>(entries);
@@ -367,8 +368,8 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
   std::size_t counts[6] = {};  // distinct logical ids per section
   auto add = [&](TemplateSection section, const std::string& logical_id, Json body, const std::string& path, bool first) {
     if (first) ++counts[static_cast<int>(section)];
-    text.add(section, logical_id, body, path, first);
-    if (tree) tree->add(section, logical_id, std::move(body), path, first);
+    text.add(section, logical_id, body, path);
+    if (tree) tree->add(section, logical_id, std::move(body), first);
   };
 
   // DependsOn from add_depends_on and from construct-level dependencies, per resource.
