@@ -73,22 +73,30 @@ Value::Value(std::vector<std::string> items)
 
 void Value::construct_from(const Value& other) {
   kind_ = other.kind_;
-  if (kind_ == Kind::String)
-    new (&string_) std::string(other.string_);
-  else if (has_compound())
-    new (&compound_) std::shared_ptr<const void>(other.compound_);
-  else
-    int_ = other.int_;  // the 8 bytes of bool_, int_ or double_
+  switch (kind_) {
+    case Kind::Null: break;
+    case Kind::Bool: bool_ = other.bool_; break;
+    case Kind::Integer: int_ = other.int_; break;
+    case Kind::Double: double_ = other.double_; break;
+    case Kind::String: new (&string_) std::string(other.string_); break;
+    case Kind::List:
+    case Kind::Map:
+    case Kind::Token: new (&compound_) std::shared_ptr<const void>(other.compound_); break;
+  }
 }
 
 void Value::construct_from(Value&& other) noexcept {
   kind_ = other.kind_;
-  if (kind_ == Kind::String)
-    new (&string_) std::string(std::move(other.string_));
-  else if (has_compound())
-    new (&compound_) std::shared_ptr<const void>(std::move(other.compound_));
-  else
-    int_ = other.int_;
+  switch (kind_) {
+    case Kind::Null: break;
+    case Kind::Bool: bool_ = other.bool_; break;
+    case Kind::Integer: int_ = other.int_; break;
+    case Kind::Double: double_ = other.double_; break;
+    case Kind::String: new (&string_) std::string(std::move(other.string_)); break;
+    case Kind::List:
+    case Kind::Map:
+    case Kind::Token: new (&compound_) std::shared_ptr<const void>(std::move(other.compound_)); break;
+  }
 }
 
 Value::Value(const Value& other) { construct_from(other); }
