@@ -71,31 +71,19 @@ Value::Value(std::vector<std::string> items)
     : kind_{Kind::List},
       compound_{std::make_shared<const List>(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()))} {}
 
-void Value::construct_from(const Value& other) {
+// Copies or moves (as `other` is given) the member of other's kind.
+template <class Other>
+void Value::construct_from(Other&& other) {
   kind_ = other.kind_;
   switch (kind_) {
     case Kind::Null: break;
     case Kind::Bool: bool_ = other.bool_; break;
     case Kind::Integer: int_ = other.int_; break;
     case Kind::Double: double_ = other.double_; break;
-    case Kind::String: new (&string_) std::string(other.string_); break;
+    case Kind::String: new (&string_) std::string(std::forward<Other>(other).string_); break;
     case Kind::List:
     case Kind::Map:
-    case Kind::Token: new (&compound_) std::shared_ptr<const void>(other.compound_); break;
-  }
-}
-
-void Value::construct_from(Value&& other) noexcept {
-  kind_ = other.kind_;
-  switch (kind_) {
-    case Kind::Null: break;
-    case Kind::Bool: bool_ = other.bool_; break;
-    case Kind::Integer: int_ = other.int_; break;
-    case Kind::Double: double_ = other.double_; break;
-    case Kind::String: new (&string_) std::string(std::move(other.string_)); break;
-    case Kind::List:
-    case Kind::Map:
-    case Kind::Token: new (&compound_) std::shared_ptr<const void>(std::move(other.compound_)); break;
+    case Kind::Token: new (&compound_) std::shared_ptr<const void>(std::forward<Other>(other).compound_); break;
   }
 }
 

@@ -92,8 +92,8 @@ class Value {
 
  private:
   static const std::string& empty_string();
-  void construct_from(const Value& other);
-  void construct_from(Value&& other) noexcept;
+  template <class Other>
+  void construct_from(Other&& other);  // value.cpp
   bool has_compound() const { return kind_ == Kind::List || kind_ == Kind::Map || kind_ == Kind::Token; }
   void destroy() noexcept {
     if (kind_ == Kind::String) string_.~basic_string();
