@@ -54,7 +54,7 @@ std::string metadata_text(Stack& stack) {
   while (!pending.empty()) {
     Construct* node = pending.back();
     pending.pop_back();
-    if (node != &stack && (detail::construct_cast<Stack>(node) || detail::construct_cast<Stage>(node))) continue;
+    if (node != &stack && (Stack::is_stack(*node) || Stage::is_stage(*node))) continue;
     nodes.push_back(node);
     for (auto it = node->children().rbegin(); it != node->children().rend(); ++it) pending.push_back(it->get());
   }

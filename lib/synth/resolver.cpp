@@ -7,7 +7,6 @@
 #include "cdk/cfn_parameter.hpp"
 #include "cdk/cfn_resource.hpp"
 #include "cdk/stack.hpp"
-#include "detail/construct_cast.hpp"
 #include "synth/cross_stack.hpp"
 
 namespace cdk::synth {
@@ -33,7 +32,7 @@ std::string a_kind(const CfnElement& e) {
 }
 
 std::string element_kind(const CfnElement& e) {
-  if (detail::construct_cast<const CfnResource>(&e)) return "resource";
+  if (CfnResource::is_cfn_resource(e)) return "resource";
   if (dynamic_cast<const CfnParameter*>(&e)) return "parameter";
   if (dynamic_cast<const CfnCondition*>(&e)) return "condition";
   if (dynamic_cast<const CfnMapping*>(&e)) return "mapping";
@@ -146,7 +145,7 @@ Json Resolver::resolve_token(const Value& value, int depth) {
   switch (t.op) {
     case TokenOp::Ref: {
       if (t.target) {
-        if (!detail::construct_cast<const CfnResource>(t.target) && !dynamic_cast<const CfnParameter*>(t.target)) {
+        if (!CfnResource::is_cfn_resource(*t.target) && !dynamic_cast<const CfnParameter*>(t.target)) {
           report(errc::WrongTargetKind, "Ref of " + element_kind(*t.target) + " '" + t.target->path() +
                                             "'; only resources and parameters can be referenced");
           return Json{{"Ref", t.target->logical_id()}};
@@ -162,7 +161,7 @@ Json Resolver::resolve_token(const Value& value, int depth) {
       if (found == by_logical_id_.end())
         report(errc::UnknownTarget, "Ref to '" + t.name + "', which is not a parameter or resource of stack '" +
                                         stack_.stack_name() + "'");
-      else if (!detail::construct_cast<const CfnResource>(found->second) && !dynamic_cast<const CfnParameter*>(found->second))
+      else if (!CfnResource::is_cfn_resource(*found->second) && !dynamic_cast<const CfnParameter*>(found->second))
         report(errc::WrongTargetKind, "Ref to '" + t.name + "', which is " + a_kind(*found->second) +
                                           "; only resources and parameters can be referenced");
       return Json{{"Ref", t.name}};
@@ -171,7 +170,7 @@ Json Resolver::resolve_token(const Value& value, int depth) {
       std::string attribute = t.target ? t.name : t.args.at(0).as_string();
       std::string id;
       if (t.target) {
-        const bool resource = detail::construct_cast<const CfnResource>(t.target) != nullptr;
+        const bool resource = CfnResource::is_cfn_resource(*t.target);
         if (!resource)
           report(errc::WrongTargetKind,
                  "Fn::GetAtt of " + element_kind(*t.target) + " '" + t.target->path() + "'; only resources have attributes");
@@ -184,7 +183,7 @@ Json Resolver::resolve_token(const Value& value, int depth) {
         if (found == by_logical_id_.end())
           report(errc::UnknownTarget,
                  "Fn::GetAtt of '" + id + "', which is not a resource of stack '" + stack_.stack_name() + "'");
-        else if (!detail::construct_cast<const CfnResource>(found->second))
+        else if (!CfnResource::is_cfn_resource(*found->second))
           report(errc::WrongTargetKind, "Fn::GetAtt of '" + id + "', which is " + a_kind(*found->second) +
                                             "; only resources have attributes");
       }
@@ -228,7 +227,7 @@ void Resolver::check_sub_references(const Value& argument) {
     const auto dot = name.find('.');
     auto found = by_logical_id_.find(name.substr(0, dot));
     const bool ok = found != by_logical_id_.end() &&
-                    (detail::construct_cast<const CfnResource>(found->second) ||
+                    (CfnResource::is_cfn_resource(*found->second) ||
                      (dot == std::string::npos && dynamic_cast<const CfnParameter*>(found->second)));
     if (!ok)
       report(errc::UnknownTarget, "Fn::Sub: '${" + name + "}' is not a variable of the Sub, nor a " +

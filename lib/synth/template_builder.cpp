@@ -386,7 +386,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
       }
     }
   for (Construct* node : stack.find_all()) {
-    if (node->dependencies().empty() || detail::construct_cast<Stack>(node)) continue;
+    if (node->dependencies().empty() || Stack::is_stack(*node)) continue;
     // Constructs of a stage inside this stack (in none of its stacks) belong to no stack.
     const Stack* owner = nullptr;
     try {
@@ -399,7 +399,7 @@ void build(Stack& stack, std::vector<Diagnostic>& diagnostics, bool* cross_stack
     resources_under(*node, stack, sources);
     for (Construct* target : node->dependencies()) {
       std::vector<const CfnResource*> targets;
-      if (!detail::construct_cast<Stack>(target)) resources_under(*target, stack, targets);
+      if (!Stack::is_stack(*target)) resources_under(*target, stack, targets);
       // A construct that depends on its own child pairs a resource with itself; CDK skips
       // that pair (deps.ts: source === target), it is no cycle.
       for (auto* s : sources)
